@@ -1,0 +1,213 @@
+"""Per-language knowledge, loaded from ``quidpro/lexicons/<lang>.toml`` and compiled once.
+
+A ``LanguagePack`` bundles a language's spaCy pipeline with matchers built from its lexicon and
+from the shared gazetteer.  Adding a language means adding a lexicon file; nothing here branches
+on the language code.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from quidpro.errors import LexiconError
+from quidpro.extract.gazetteer import Gazetteer, load_gazetteer
+from quidpro.models import ITEMS
+
+TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "give_noun", "deploy_noun")
+CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
+             "negation", "denial", "withhold", "block", "future", "approx", "range")
+ROLE_LISTS = ("recipient", "origin", "genitive", "agent", "destination", "opponent")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str
+    name: str
+    spacy_model: str | None
+    number_words: str | None
+    triggers: dict[str, list[str]]
+    pledge_modifier: list[str]
+    agreement_nouns: dict[str, str]
+    agreement_items: dict[str, list[str]]
+    items: dict[str, list[str]]
+    roles: dict[str, list[str]]
+    cues: dict[str, list[str]]
+    multipliers: dict[str, int]
+    vague_numbers: dict[str, int]
+    decimal_comma: bool
+    units: dict[str, str]
+    time: dict
+
+
+def lexicon_files() -> dict[str, str]:
+    """Language code -> lexicon file name, for every lexicon shipped in the package."""
+    folder = resources.files("quidpro.lexicons")
+    return {p.name[:-5]: p.name for p in folder.iterdir() if p.name.endswith(".toml")}
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(sorted(lexicon_files()))
+
+
+def _require(table: dict, key: str, where: str):
+    if key not in table:
+        raise LexiconError(f"{where}: missing field '{key}'")
+    return table[key]
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    files = lexicon_files()
+    if lang not in files:
+        raise LexiconError(f"no lexicon for language '{lang}' (have: {', '.join(sorted(files))})")
+    where = f"quidpro/lexicons/{files[lang]}"
+    try:
+        raw = tomllib.loads(resources.files("quidpro.lexicons").joinpath(files[lang]).read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{where}: {exc}") from exc
+    language = _require(raw, "language", where)
+    triggers = _require(raw, "triggers", where)
+    items = _require(raw, "items", where)
+    unknown = set(items) - set(ITEMS)
+    if unknown:
+        raise LexiconError(f"{where}: [items] has categories outside the fixed list: {sorted(unknown)}")
+    numbers = raw.get("numbers", {})
+    return Lexicon(
+        code=_require(language, "code", where),
+        name=language.get("name", lang),
+        spacy_model=language.get("spacy_model"),
+        number_words=language.get("number_words"),
+        triggers={k: [t.lower() for t in triggers.get(k, [])] for k in TRIGGER_CLASSES},
+        pledge_modifier=[t.lower() for t in triggers.get("pledge_modifier", [])],
+        agreement_nouns=raw.get("agreement_nouns", {}),
+        agreement_items=raw.get("agreement_items", {}),
+        items=items,
+        roles={k: raw.get("roles", {}).get(k, []) for k in ROLE_LISTS},
+        cues={k: raw.get("cues", {}).get(k, []) for k in CUE_LISTS},
+        multipliers=numbers.get("multipliers", {}),
+        vague_numbers=numbers.get("vague", {}),
+        decimal_comma=bool(numbers.get("decimal_comma", False)),
+        units=raw.get("units", {}),
+        time=raw.get("time", {}),
+    )
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in a doc: the token span, and what the lexicon says it is."""
+
+    start: int
+    end: int
+    label: str
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+@dataclass
+class LanguagePack:
+    lexicon: Lexicon
+    nlp: Language
+    gazetteer: Gazetteer
+    has_lemmas: bool
+    _matchers: dict[str, tuple[PhraseMatcher, Matcher]] = field(default_factory=dict)
+
+    # -- building ------------------------------------------------------------------------
+    def _compile(self, name: str, terms: dict[str, list[str]]) -> None:
+        """One phrase matcher on lowercase forms and one token matcher on lemmas per term set."""
+        lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        lemma = Matcher(self.nlp.vocab)
+        for label, words in terms.items():
+            # Typographic apostrophes are as common as straight ones in news text.
+            variants = {w for w in words} | {w.replace("'", "’") for w in words}
+            docs = [self.nlp.make_doc(w) for w in sorted(variants)]
+            if docs:
+                lower.add(label, docs)
+                patterns = [[{"LEMMA": t.text} for t in d] for d in docs if len(d)]
+                lemma.add(label, patterns)
+        self._matchers[name] = (lower, lemma)
+
+    def find(self, name: str, doc: Doc | Span, overlap: bool = False) -> list[Match]:
+        """Longest non-overlapping matches of a compiled term set, by lowercase form or lemma.
+
+        With ``overlap`` every match is kept (cue lists may share a word: "announce" is both a
+        speech verb and a pledge modifier)."""
+        lower, lemma = self._matchers[name]
+        target = doc.as_doc() if isinstance(doc, Span) else doc
+        offset = doc.start if isinstance(doc, Span) else 0
+        found = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in lower(target)]
+        if self.has_lemmas:
+            found += [(s, e, self.nlp.vocab.strings[m]) for m, s, e in lemma(target)]
+        if overlap:
+            return sorted({Match(s + offset, e + offset, lb) for s, e, lb in found}, key=lambda m: m.start)
+        # Longest first, then leftmost; keep those that do not overlap a kept one.
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: set[int] = set()
+        kept = []
+        for s, e, label in found:
+            if taken.isdisjoint(range(s, e)):
+                kept.append(Match(s + offset, e + offset, label))
+                taken.update(range(s, e))
+        return sorted(kept, key=lambda m: m.start)
+
+    def find_actors(self, doc: Doc) -> list[Match]:
+        matcher = self._matchers["actors"][0]
+        found = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in matcher(doc)]
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: set[int] = set()
+        kept = []
+        for s, e, code in found:
+            if taken.isdisjoint(range(s, e)):
+                kept.append(Match(s, e, code))
+                taken.update(range(s, e))
+        return sorted(kept, key=lambda m: m.start)
+
+
+def _load_nlp(lex: Lexicon) -> tuple[Language, bool]:
+    if lex.spacy_model:
+        try:
+            nlp = spacy.load(lex.spacy_model, exclude=["ner"])
+            return nlp, "lemmatizer" in nlp.pipe_names
+        except OSError as exc:
+            raise LexiconError(
+                f"spaCy pipeline '{lex.spacy_model}' for '{lex.code}' is not installed ({exc}); "
+                "run `make install`"
+            ) from exc
+    nlp = spacy.blank(lex.code)
+    nlp.add_pipe("sentencizer")
+    return nlp, False
+
+
+@lru_cache(maxsize=None)
+def load_pack(lang: str) -> LanguagePack:
+    """The language's pipeline and compiled matchers, built once per process."""
+    lex = load_lexicon(lang)
+    nlp, has_lemmas = _load_nlp(lex)
+    gaz = load_gazetteer(supported_languages())
+    pack = LanguagePack(lexicon=lex, nlp=nlp, gazetteer=gaz, has_lemmas=has_lemmas)
+    actors = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_code: dict[str, list[Doc]] = {}
+    for form, code in {**gaz.forms, **gaz.contextual}.items():
+        by_code.setdefault(code, []).append(nlp.make_doc(form))
+    for code, docs in by_code.items():
+        actors.add(code, docs)
+    pack._matchers["actors"] = (actors, Matcher(nlp.vocab))
+    pack._compile("items", lex.items)
+    pack._compile("triggers", {k: v for k, v in lex.triggers.items() if v})
+    pack._compile("agreement_nouns", {"agreement": list(lex.agreement_nouns)})
+    pack._compile("agreement_items", lex.agreement_items)
+    cue_terms = {f"cue:{k}": v for k, v in lex.cues.items() if v}
+    cue_terms["cue:pledge_modifier"] = lex.pledge_modifier
+    pack._compile("cues", cue_terms)
+    vague: dict[str, list[str]] = {}
+    for phrase, value in lex.vague_numbers.items():
+        vague.setdefault(str(value), []).append(phrase)
+    pack._compile("vague_numbers", vague)
+    return pack

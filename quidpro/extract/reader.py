@@ -1,0 +1,512 @@
+"""Reading one sentence into raw claims: triggers, the actors around them, items and cues.
+
+A trigger (a verb or noun from the lexicon) owns the tokens below it in the dependency tree
+up to the next trigger; its actors get roles from their grammatical position (subject, passive
+agent) and from the words before them (recipient, origin, destination cues).  Raw claims may
+still lack a giver: the article-level pass in ``quidpro.extract`` fills it from context or
+drops the claim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from quidpro.extract.language import LanguagePack, Match
+from quidpro.extract.quantity import QuantityMention, choose_quantity, find_quantities
+from quidpro.extract.when import TimeMention
+from quidpro.models import AGREEMENT_ITEMS, Quantity
+
+# Dependency labels of the two schemes our pipelines use (Universal Dependencies for most
+# languages, ClearNLP for English); they are annotation schemes, not language knowledge.
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}
+PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
+SHARES_SUBJECT = {"xcomp", "advcl", "conj"}
+MODIFIER_DEPS = {"amod", "nmod", "appos", "compound", "conj", "flat", "flat:name", "nmod:poss",
+                 "poss", "det", "case", "fixed", "cc", "punct", "nummod"}
+OBJECT_DEPS = {"obj", "dobj", "iobj", "dative", "obl:arg"}
+VERB_CLASSES = {"give", "receive", "buy", "pledge", "deploy", "agreement"}
+NOUN_CLASSES = {"give_noun", "deploy_noun"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    cls: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    code: str
+    start: int
+    end: int
+    root: Token
+    demonym: bool
+    contextual: bool
+
+
+@dataclass
+class RawClaim:
+    """A claim as one sentence gives it; ``from_``/``to`` may still be missing."""
+
+    kind: str
+    from_: str | None
+    to: str | None
+    items: set[str]
+    parties: set[str] = field(default_factory=set)
+    quantity: Quantity | None = None
+    when: str | None = None
+    source: str | None = None
+    certainty: str = "asserted"
+    exchange_of: int | None = None  # index, in the sentence's list, of the claim this pays for
+    trigger_pos: int = 0
+
+
+@dataclass
+class SentenceContext:
+    """What the article-level pass tells the reader about the rest of the article."""
+
+    named_codes: set[str]          # codes named outright somewhere in the article
+    last_source: str | None = None
+    proper_names: list[str] = field(default_factory=list)
+
+
+class SentenceReader:
+    """Reads the claims of one parsed sentence with one language's lexicon and matchers."""
+
+    def __init__(self, pack: LanguagePack, sent: Span, times: list[TimeMention], ctx: SentenceContext):
+        self.pack = pack
+        self.lex = pack.lexicon
+        self.sent = sent
+        self.doc = sent.doc
+        self.ctx = ctx
+        self.times = times
+        self.cues = pack.find("cues", sent, overlap=True)
+        self.cue_tokens: dict[str, set[int]] = {}
+        for m in self.cues:
+            self.cue_tokens.setdefault(m.label[4:], set()).update(range(m.start, m.end))
+        self.triggers = self._find_triggers()
+        self.trigger_index = {t.token.i: t for t in self.triggers}
+        self.mentions = self._find_mentions()
+        self.items = [m for m in pack.find("items", sent)]
+        self.excluded = self._excluded_tokens()
+        self.exchange_zone = self._exchange_zone()
+
+    # -- finding things ------------------------------------------------------------------
+    def _find_triggers(self) -> list[Trigger]:
+        found = []
+        for m in self.pack.find("triggers", self.sent):
+            tok = self.doc[m.start:m.end].root
+            cls = m.label
+            if cls in VERB_CLASSES and tok.pos_ in ("NOUN", "PROPN"):
+                continue  # "the supply" read as a verb class: its noun twin is in *_noun
+            if cls in NOUN_CLASSES and tok.pos_ not in ("NOUN", "PROPN", "X"):
+                continue
+            found.append(Trigger(tok, cls, m.start, m.end))
+        return found
+
+    def _find_mentions(self) -> list[Mention]:
+        gaz = self.pack.gazetteer
+        out = []
+        for m in self.pack.find_actors(self.doc):
+            if m.start < self.sent.start or m.end > self.sent.end:
+                continue
+            text = self.doc[m.start:m.end].text
+            contextual = text in gaz.contextual and text not in gaz.forms
+            if contextual and m.label not in self.ctx.named_codes:
+                continue
+            out.append(Mention(m.label, m.start, m.end, self.doc[m.start:m.end].root,
+                               gaz.kinds.get(text) == "demonyms", contextual))
+        return out
+
+    def _np_end(self, i: int) -> int:
+        """End of the noun phrase starting at token i: up to punctuation or a clause word."""
+        j = i
+        while j < self.sent.end and not self.doc[j].is_punct and self.doc[j].pos_ not in ("VERB", "SCONJ", "PRON"):
+            j += 1
+        return j
+
+    def _excluded_tokens(self) -> set[int]:
+        """Tokens that name who says something, not who gives: they never take a role."""
+        out: set[int] = set()
+        for m in self.cues:
+            if m.label == "cue:attribution_prep":
+                out.update(range(m.start, self._np_end(m.end)))
+        for v in self._speech_verbs():
+            for c in v.children:
+                if c.dep_ in SUBJECT_DEPS and c.i not in self.trigger_index:
+                    out.update(t.i for t in c.subtree)
+        return out
+
+    def _exchange_zone(self) -> tuple[int, int] | None:
+        for m in self.cues:
+            if m.label == "cue:exchange":
+                end = m.end
+                while end < self.sent.end and self.doc[end].text not in (",", ";", ".", ":"):
+                    end += 1
+                return m.start, end
+        return None
+
+    def _speech_verbs(self) -> list[Token]:
+        idx = self.cue_tokens.get("speech", set()) - self.cue_tokens.get("pledge_modifier", set())
+        return [self.doc[i] for i in sorted(idx) if self.doc[i].pos_ in ("VERB", "AUX")]
+
+    # -- structure ----------------------------------------------------------------------
+    def owner(self, tok: Token) -> Trigger | None:
+        """The nearest trigger at or above a token in the dependency tree."""
+        node = tok
+        for _ in range(40):
+            if node.i in self.trigger_index:
+                return self.trigger_index[node.i]
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def subject(self, trig: Trigger) -> tuple[Token | None, bool]:
+        """The subject governing a trigger (climbing xcomp/advcl/conj), and whether passive."""
+        node = trig.token
+        passive = any(c.dep_ in PASSIVE_DEPS for c in node.children)
+        if node.dep_ in ("acl",) and node.morph.get("VerbForm") == ["Part"]:
+            return None, True
+        for _ in range(4):
+            for c in node.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    return c, passive or c.dep_ in ("nsubj:pass", "nsubjpass")
+            if node.dep_ in SHARES_SUBJECT and node.head.i != node.i:
+                node = node.head
+                continue
+            if trig.cls in NOUN_CLASSES and node.i == trig.token.i and node.dep_ in ("obj", "dobj") \
+                    and node.head.i not in self.trigger_index:
+                node = node.head
+                continue
+            break
+        return None, passive
+
+    def in_subject(self, m: Mention, subj: Token) -> bool:
+        node, hops = m.root, 0
+        while node.i != subj.i:
+            if node.dep_ not in MODIFIER_DEPS or node.head.i == node.i or hops > 3:
+                return False
+            node, hops = node.head, hops + 1
+        return True
+
+    def role_cue(self, m: Mention) -> str | None:
+        """The role a preposition before the mention (or its head noun) gives it."""
+        cue = self._cue_before(m.start)
+        if cue is None and m.demonym and m.root.head.i < m.start:
+            cue = self._cue_before(m.root.head.i)
+        return cue
+
+    def _cue_before(self, i: int) -> str | None:
+        dets = {d.lower() for d in self.lex.cues.get("determiners", [])}
+        j = i
+        while j > self.sent.start and self.doc[j - 1].lower_.replace("’", "'") in dets:
+            j -= 1
+        words = [t.lower_.replace("’", "'") for t in self.doc[max(self.sent.start, j - 4):j]]
+        best: tuple[int, str] | None = None
+        for role, cues in self.lex.roles.items():
+            for cue in cues:
+                parts = cue.lower().replace("'", "' ").split()
+                n = len(parts)
+                tail = " ".join(words[-n:]).replace("' ", "'") if n <= len(words) else None
+                if tail is not None and tail.replace(" ", "") == cue.lower().replace(" ", ""):
+                    if best is None or n > best[0]:
+                        best = (n, role)
+        return best[1] if best else None
+
+    def _near(self, tok: Token, label: str, hops: int = 3) -> bool:
+        """Whether a cue of this label is the token, one of its children or a close ancestor."""
+        marks = self.cue_tokens.get(label, set())
+        if not marks:
+            return False
+        if tok.i in marks or any(c.i in marks for c in tok.children):
+            return True
+        node = tok
+        for _ in range(hops):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in marks or any(c.i in marks and c.dep_ in ("aux", "advmod", "neg", "aux:tense", "cop")
+                                      for c in node.children):
+                return True
+        return False
+
+    # -- fields ---------------------------------------------------------------------------
+    def certainty_and_source(self, trig: Trigger) -> tuple[str, str | None, bool]:
+        """Certainty, source, and whether the act is withheld (a denied pledge)."""
+        tok = trig.token
+        withheld = self._near(tok, "withhold")
+        if self._near(tok, "denial") or withheld or self._near(tok, "negation", hops=1):
+            certainty = "denied"
+        elif self._near(tok, "speculative", hops=6):
+            certainty = "speculative"
+        else:
+            certainty = "asserted"
+        source = self._prepositional_source()
+        speaker = None
+        for v in self._speech_verbs():
+            if v.i == tok.i:
+                continue
+            ancestors = {a.i for a in tok.ancestors} | {tok.i}
+            governs = v.i in ancestors
+            inverted = v.dep_ in ("parataxis", "conj") and v.head.i in ancestors
+            if governs or inverted:
+                speaker = self._speaker(v) or speaker
+                if certainty == "asserted":
+                    certainty = "reported"
+        source = source or speaker
+        if certainty == "asserted" and (source or self._near(tok, "reported", hops=6)
+                                        or self.cue_tokens.get("attribution_prep")):
+            certainty = "reported"
+        return certainty, source, withheld
+
+    def _prepositional_source(self) -> str | None:
+        for m in self.cues:
+            if m.label == "cue:attribution_prep":
+                return self._name_in(m.end, self._np_end(m.end))
+        return None
+
+    def _speaker(self, verb: Token) -> str | None:
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.pos_ == "PRON":
+                    return self.ctx.last_source
+                toks = sorted(c.subtree, key=lambda t: t.i)
+                return self._name_in(toks[0].i, toks[-1].i + 1)
+        # No subject in the parse: the nearest name before the verb ("..., Shin Won-sik, a déclaré").
+        name = self._name_in(self.sent.start, verb.i, names_only=True)
+        return name
+
+    def _name_in(self, start: int, end: int, names_only: bool = False) -> str | None:
+        """A person's or body's name inside a phrase (its longest run of proper nouns that is
+        not a state), else the phrase itself."""
+        actor_toks = {i for m in self.mentions for i in range(m.start, m.end)}
+        runs, run = [], []
+        for t in self.doc[start:end]:
+            if t.pos_ == "PROPN" and t.i not in actor_toks or (run and t.text in ("-",) ):
+                run.append(t)
+            else:
+                if run:
+                    runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+        if runs and names_only:
+            best = runs[-1]
+            return self._expand_name(self.doc[best[0].i:best[-1].i + 1].text)
+        if runs:
+            best = max(runs, key=len)
+            name = self.doc[best[0].i:best[-1].i + 1].text
+            return self._expand_name(name)
+        if names_only:
+            return None
+        phrase = self.doc[start:end].text.strip(" ,;:«»\"'")
+        return phrase or None
+
+    def _expand_name(self, name: str) -> str:
+        """A surname alone ("Shin") becomes the full name given earlier ("Shin Won-sik")."""
+        if " " in name:
+            return name
+        for full in reversed(self.ctx.proper_names):
+            if full.split()[0] == name or full.split()[-1] == name:
+                return full
+        return name
+
+    def quantity_for(self, trig: Trigger, quantities: list[QuantityMention], single: bool) -> Quantity | None:
+        mine = [q for q in quantities if self._belongs(self.doc[q.start], trig, single)
+                or self._belongs(self.doc[q.end - 1], trig, single)]
+        return choose_quantity(mine)
+
+    def when_for(self, trig: Trigger, single: bool) -> str | None:
+        for t in self.times:
+            if t.edtf is None:
+                continue
+            tok = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if tok is not None and any(self._belongs(x, trig, False) for x in tok):
+                return t.edtf
+        return None
+
+    def _belongs(self, tok: Token, trig: Trigger, single: bool) -> bool:
+        if tok.i in self.excluded:
+            return False
+        own = self.owner(tok)
+        return own is trig or (own is None and single)
+
+    # -- the claims -------------------------------------------------------------------------
+    def read(self) -> list[RawClaim]:
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.sent):
+            return []   # a heading or a caption states no act
+        quantities = find_quantities(self.sent, self.pack)
+        active = [t for t in self.triggers if not self._blocked(t)]
+        single = len(active) == 1
+        claims: list[RawClaim] = []
+        main_of_exchange: int | None = None
+        for trig in active:
+            in_zone = self.exchange_zone is not None and self.exchange_zone[0] <= trig.start < self.exchange_zone[1]
+            before = len(claims)
+            claims.extend(self._claims_for(trig, quantities, single))
+            if in_zone and main_of_exchange is not None:
+                for c in claims[before:]:
+                    c.exchange_of = main_of_exchange
+            elif self.exchange_zone and trig.start < self.exchange_zone[0] and len(claims) > before:
+                main_of_exchange = before
+        if self.exchange_zone and main_of_exchange is not None \
+                and not any(c.exchange_of is not None for c in claims):
+            claims.extend(self._zone_without_trigger(claims[main_of_exchange], main_of_exchange))
+        return claims
+
+    def _blocked(self, trig: Trigger) -> bool:
+        if self._near(trig.token, "block", hops=2):
+            return True
+        # A pledge modifier above a nested trigger makes it a pledge; it is no claim itself.
+        if trig.cls == "pledge" and any(
+            self.owner(t.head) is trig and t.i != trig.token.i for t in (x.token for x in self.triggers)
+        ):
+            return True
+        return False
+
+    def _items_for(self, trig: Trigger, single: bool, zone: bool) -> set[str]:
+        items = set()
+        for m in self.items:
+            tok = self.doc[m.start:m.end].root
+            in_zone = self.exchange_zone is not None and self.exchange_zone[0] <= m.start < self.exchange_zone[1]
+            if in_zone != zone:
+                continue
+            if self._belongs(tok, trig, single) or (
+                trig.token.dep_ == "acl" and tok.i == trig.token.head.i) or (
+                m.start >= trig.start and m.end <= trig.end and m.label != "troops"):
+                items.add(m.label)
+        return items
+
+    def _claims_for(self, trig: Trigger, quantities: list[QuantityMention], single: bool) -> list[RawClaim]:
+        zone = self.exchange_zone is not None and self.exchange_zone[0] <= trig.start < self.exchange_zone[1]
+        items = self._items_for(trig, single, zone)
+        if trig.cls in ("deploy", "deploy_noun") and not (items - {"troops"}):
+            items = {"troops"}
+        certainty, source, withheld = self.certainty_and_source(trig)
+        givers, receivers, parties = self._roles(trig, single, zone)
+        quantity = self.quantity_for(trig, quantities, single)
+        when = self.when_for(trig, single)
+        if trig.cls == "agreement":
+            return self._agreement(trig, parties, certainty, source, when)
+        if not items:
+            return []
+        kind = "pledge" if trig.cls in ("pledge", "buy") or self._is_future(trig) or withheld else "transfer"
+        out = []
+        troops = items & {"troops"}
+        goods = items - troops - set(AGREEMENT_ITEMS)
+        groups = []
+        if troops:
+            groups.append(("deployment", {"troops"}))
+        if goods:
+            groups.append((kind, goods))
+        givers = [g for g in givers if g not in receivers]
+        for k, its in groups:
+            gs = givers or [None]
+            rs = receivers or [None]
+            for g in gs:
+                for r in rs:
+                    if g is not None and g == r:
+                        continue
+                    out.append(RawClaim(k, g, r, set(its), quantity=quantity, when=when, source=source,
+                                        certainty=certainty, trigger_pos=trig.start))
+        return out
+
+    def _is_future(self, trig: Trigger) -> bool:
+        tok = trig.token
+        if "Fut" in tok.morph.get("Tense"):
+            return True
+        if self._near(tok, "future", hops=1) or self._near(tok, "pledge_modifier", hops=3):
+            return True
+        return any("Fut" in c.morph.get("Tense") for c in tok.children if c.dep_.startswith("aux"))
+
+    def _roles(self, trig: Trigger, single: bool, zone: bool) -> tuple[list[str], list[str], list[str]]:
+        subj, passive = self.subject(trig)
+        givers: list[str] = []
+        receivers: list[str] = []
+        parties: list[str] = []
+
+        def add(lst: list[str], code: str) -> None:
+            if code not in lst:
+                lst.append(code)
+
+        for m in self.mentions:
+            if any(i in self.excluded for i in range(m.start, m.end)):
+                continue
+            m_zone = self.exchange_zone is not None and self.exchange_zone[0] <= m.start < self.exchange_zone[1]
+            if m_zone != zone:
+                continue
+            is_subject = subj is not None and self.in_subject(m, subj)
+            theme = trig.token.dep_ == "acl" and self.in_subject(m, trig.token.head)
+            if not (is_subject or theme or self._belongs(m.root, trig, single)):
+                continue
+            cue = self.role_cue(m)
+            if cue == "opponent":
+                continue
+            if trig.cls == "agreement":
+                add(parties, m.code)
+                continue
+            direct = m.root.head.i == trig.token.i and m.root.dep_ in OBJECT_DEPS
+            role = self._role(trig.cls, cue, is_subject and cue is None, passive, m.demonym or theme, direct)
+            if role == "from":
+                add(givers, m.code)
+            elif role == "to":
+                add(receivers, m.code)
+        return givers, receivers, parties
+
+    @staticmethod
+    def _role(cls: str, cue: str | None, subject: bool, passive: bool, origin_adj: bool,
+              direct: bool) -> str | None:
+        receiving = cls in ("receive", "buy")
+        if subject:
+            if receiving:
+                return "to"
+            return "to" if passive and cls not in ("deploy", "deploy_noun") else "from"
+        if cue in ("origin", "agent"):
+            return "from"
+        if cue == "genitive":
+            return "from" if receiving or cls in ("deploy", "deploy_noun", "give_noun") else None
+        if cue == "recipient":
+            return "from" if cls == "buy" else (None if receiving else "to")
+        if cue == "destination":
+            return None if receiving else "to"
+        if origin_adj:
+            return "from"
+        if cue is None and direct and not receiving:
+            return "to"   # "supplied Ukraine with", "gave North Korea missiles"
+        return None
+
+    def _agreement(self, trig: Trigger, parties: list[str], certainty: str, source: str | None,
+                   when: str | None) -> list[RawClaim]:
+        scope = set(t.i for t in trig.token.subtree)
+        subj, _ = self.subject(trig)
+        if subj is not None:
+            scope |= {t.i for t in subj.subtree}
+        if trig.token.dep_ == "acl":
+            scope |= {t.i for t in trig.token.head.subtree}
+        nouns = [m for m in self.pack.find("agreement_nouns", self.sent) if m.start in scope]
+        if not nouns:
+            return []
+        item = None
+        for m in self.pack.find("agreement_items", self.sent):
+            item = m.label
+            break
+        if item is None:
+            noun_text = self.doc[nouns[0].start:nouns[0].end].lemma_.lower()
+            item = self.lex.agreement_nouns.get(noun_text) or self.lex.agreement_nouns.get(
+                self.doc[nouns[0].start:nouns[0].end].text.lower()) or None
+        return [RawClaim("agreement", None, None, {item} if item else set(), parties=set(parties),
+                         when=when, source=source, certainty=certainty, trigger_pos=trig.start)]
+
+    def _zone_without_trigger(self, main: RawClaim, main_index: int) -> list[RawClaim]:
+        """'en échange de soldats': what is given back, with the main claim's parties reversed."""
+        zs, ze = self.exchange_zone
+        items = {m.label for m in self.items if zs <= m.start < ze}
+        if not items:
+            return []
+        kind = "deployment" if items == {"troops"} else "transfer"
+        return [RawClaim(kind, main.to, main.from_, items, source=main.source, certainty=main.certainty,
+                         exchange_of=main_index, trigger_pos=zs)]

@@ -1,0 +1,117 @@
+"""Times of acts as EDTF: "en juin" -> 2024-06, "depuis août 2023" -> 2023-08/.., "last week".
+
+The lexicon says which words make a time expression; dateparser resolves each against the
+publication date.  Open intervals ("since ...") and vague parts of a year are handled here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from quidpro.extract.language import Lexicon, load_lexicon
+
+_YEAR = r"(?:19|20)\d{2}"
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int  # character offsets in the text searched
+    end: int
+    edtf: str | None
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+
+
+@lru_cache(maxsize=None)
+def _pattern(lang: str) -> re.Pattern:
+    t = load_lexicon(lang).time
+    months, since = _alt(t.get("months", [])), _alt(t.get("since", []))
+    prefix, vague = _alt(t.get("year_prefix", [])), _alt(t.get("vague_year", []))
+    rel, year_end = _alt(t.get("relative", [])), _alt(t.get("year_end", []))
+    day = r"\d{1,2}(?:er|st|nd|rd|th|\.)?"
+    return re.compile(
+        rf"(?<!\w)(?:(?P<since>{since})\s+)?(?:"
+        rf"(?P<year_end>{year_end})(?:\s+(?P<ye_year>{_YEAR}))?"
+        rf"|(?P<vague>{vague})\s+(?:de\s+|d'|of\s+)?(?P<vague_year>{_YEAR})"
+        rf"|(?P<date>(?:(?P<day>{day})\s+)?(?P<month>{months})(?:\s+(?P<day2>{day}),?)?(?:\s+(?P<year>{_YEAR}))?)"
+        rf"|(?:(?P<prefix>{prefix})\s+)?(?P<year_only>{_YEAR})"
+        rf"|(?P<rel>{rel})"
+        rf")(?!\w)",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=None)
+def _parser(lang: str, base: str) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": datetime.fromisoformat(base)}
+    return DateDataParser(languages=[lang], settings=settings)
+
+
+def _resolve(expr: str, lang: str, published: str | None) -> tuple[datetime, str] | None:
+    base = published or "2000-01-01"
+    data = _parser(lang, base).get_date_data(expr)
+    if data.date_obj is None:
+        return None
+    return data.date_obj, data.period or "day"
+
+
+def _edtf(m: re.Match, lex: Lexicon, published: str | None) -> str | None:
+    lang = lex.code
+    if m.group("year_end"):
+        year = m.group("ye_year") or (published[:4] if published else None)
+        return f"{year}-12" if year else None
+    if m.group("vague"):
+        return m.group("vague_year")
+    if m.group("year_only"):
+        return m.group("year_only")
+    if m.group("date"):
+        bare = not (m.group("day") or m.group("day2") or m.group("year"))
+        if bare and not (m.group("since") or _preceded_by_prefix(m, lex)):
+            return None  # a lone month name could be a word ("may"): only with a cue
+        if not m.group("year") and not published:
+            return None
+        resolved = _resolve(m.group("date"), lang, published)
+        if resolved is None:
+            return None
+        when, period = resolved
+        if m.group("year") and not (m.group("day") or m.group("day2")):
+            period = "month"
+        return _format(when, period)
+    if m.group("rel"):
+        if not published:
+            return None
+        aliases = {k.lower(): v for k, v in lex.time.get("aliases", {}).items()}
+        resolved = _resolve(aliases.get(m.group("rel").lower(), m.group("rel")), lang, published)
+        return _format(*resolved) if resolved else None
+    return None
+
+
+def _preceded_by_prefix(m: re.Match, lex: Lexicon) -> bool:
+    before = m.string[max(0, m.start() - 20):m.start()].lower().rstrip()
+    return any(before.endswith(p.lower()) for p in lex.time.get("year_prefix", []) + lex.time.get("since", []))
+
+
+def _format(when: datetime, period: str) -> str:
+    if period == "year":
+        return f"{when.year}"
+    if period in ("month", "week"):
+        return f"{when.year}-{when.month:02d}"
+    return when.strftime("%Y-%m-%d")
+
+
+def find_times(text: str, lang: str, published: str | None) -> list[TimeMention]:
+    """Every time expression in ``text`` with its EDTF value (None when it cannot be resolved)."""
+    lex = load_lexicon(lang)
+    found = []
+    for m in _pattern(lang).finditer(text):
+        edtf = _edtf(m, lex, published)
+        if edtf and m.group("since"):
+            edtf = f"{edtf}/.."
+        found.append(TimeMention(m.start(), m.end(), edtf))
+    return found

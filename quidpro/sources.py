@@ -1,0 +1,61 @@
+"""First stage: turn a path or a URL into a Document (raw bytes and where they came from)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from quidpro.errors import SourceError
+from quidpro.models import Document
+from quidpro.settings import Settings, load_settings
+
+
+def is_url(ref: str) -> bool:
+    return ref.startswith(("http://", "https://"))
+
+
+def read_path(path: str | Path, settings: Settings | None = None) -> Document:
+    settings = settings or load_settings()
+    p = Path(path)
+    if not p.exists():
+        raise SourceError(f"{path}: no such file")
+    if p.is_dir():
+        raise SourceError(f"{path}: is a directory, not a file")
+    size = p.stat().st_size
+    if size > settings.max_bytes:
+        raise SourceError(
+            f"{path}: {size / 1e6:.1f} MB is over the {settings.max_bytes / 1e6:.0f} MB limit "
+            "(QUIDPRO_MAX_BYTES)"
+        )
+    try:
+        content = p.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror})") from exc
+    content_type = "text/html" if p.suffix.lower() in (".html", ".htm", ".xhtml") else None
+    return Document(uri=str(path), content=content, content_type=content_type)
+
+
+def fetch_url(url: str, settings: Settings | None = None) -> Document:
+    settings = settings or load_settings()
+    headers = {"User-Agent": settings.user_agent}
+    try:
+        with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=True, headers=headers) as client:
+            with client.stream("GET", url) as response:
+                response.raise_for_status()
+                chunks, total = [], 0
+                for chunk in response.iter_bytes():
+                    total += len(chunk)
+                    if total > settings.max_bytes:
+                        raise SourceError(f"{url}: larger than the {settings.max_bytes / 1e6:.0f} MB limit")
+                    chunks.append(chunk)
+                ctype = response.headers.get("content-type", "").split(";")[0].strip() or None
+    except httpx.HTTPStatusError as exc:
+        raise SourceError(f"{url}: HTTP {exc.response.status_code}") from exc
+    except httpx.HTTPError as exc:
+        raise SourceError(f"{url}: {type(exc).__name__}: {exc}") from exc
+    return Document(uri=url, content=b"".join(chunks), content_type=ctype)
+
+
+def read_source(ref: str, settings: Settings | None = None) -> Document:
+    """A Document from a file path or an http(s) URL."""
+    return fetch_url(ref, settings) if is_url(ref) else read_path(ref, settings)
