@@ -75,7 +75,7 @@ def looks_like_html(document: Document, text: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 8 and bool(_SENTENCE_END.search(line))
+    return len(line.split()) >= 5 and bool(_SENTENCE_END.search(line))
 
 
 def clean_scrape(text: str) -> tuple[str, str | None]:

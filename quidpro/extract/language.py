@@ -22,7 +22,7 @@ from quidpro.models import ITEMS
 
 TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "give_noun", "deploy_noun")
 CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
-             "negation", "denial", "withhold", "block", "future", "approx", "range")
+             "negation", "denial", "withhold", "block", "future", "future_endings", "approx", "range")
 ROLE_LISTS = ("recipient", "origin", "genitive", "agent", "destination", "opponent")
 
 
@@ -203,7 +203,7 @@ def load_pack(lang: str) -> LanguagePack:
     pack._compile("triggers", {k: v for k, v in lex.triggers.items() if v})
     pack._compile("agreement_nouns", {"agreement": list(lex.agreement_nouns)})
     pack._compile("agreement_items", lex.agreement_items)
-    cue_terms = {f"cue:{k}": v for k, v in lex.cues.items() if v}
+    cue_terms = {f"cue:{k}": v for k, v in lex.cues.items() if v and k != "future_endings"}
     cue_terms["cue:pledge_modifier"] = lex.pledge_modifier
     pack._compile("cues", cue_terms)
     vague: dict[str, list[str]] = {}

@@ -100,9 +100,12 @@ class SentenceReader:
         for m in self.pack.find("triggers", self.sent):
             tok = self.doc[m.start:m.end].root
             cls = m.label
+            # "supply" and "sending" are verbs or nouns: the parse decides which class they take.
             if cls in VERB_CLASSES and tok.pos_ in ("NOUN", "PROPN"):
-                continue  # "the supply" read as a verb class: its noun twin is in *_noun
-            if cls in NOUN_CLASSES and tok.pos_ not in ("NOUN", "PROPN", "X"):
+                cls = {"give": "give_noun", "deploy": "deploy_noun"}.get(cls)
+            elif cls in NOUN_CLASSES and tok.pos_ in ("VERB", "AUX"):
+                cls = {"give_noun": "give", "deploy_noun": "deploy"}[cls]
+            if cls is None:
                 continue
             found.append(Trigger(tok, cls, m.start, m.end))
         return found
@@ -286,7 +289,9 @@ class SentenceReader:
         actor_toks = {i for m in self.mentions for i in range(m.start, m.end)}
         runs, run = [], []
         for t in self.doc[start:end]:
-            if t.pos_ == "PROPN" and t.i not in actor_toks or (run and t.text in ("-",) ):
+            glued = run and not self.doc[t.i - 1].whitespace_ and (
+                t.text == "-" or self.doc[t.i - 1].text == "-")   # "Shin Won-sik" in three tokens
+            if t.pos_ == "PROPN" and t.i not in actor_toks or glued:
                 run.append(t)
             else:
                 if run:
@@ -294,6 +299,7 @@ class SentenceReader:
                 run = []
         if run:
             runs.append(run)
+        runs = [r[:-1] if r[-1].text == "-" else r for r in runs]
         if runs and names_only:
             best = runs[-1]
             return self._expand_name(self.doc[best[0].i:best[-1].i + 1].text)
@@ -419,6 +425,9 @@ class SentenceReader:
         tok = trig.token
         if "Fut" in tok.morph.get("Tense"):
             return True
+        endings = tuple(self.lex.cues.get("future_endings", []))
+        if endings and tok.pos_ in ("VERB", "AUX") and tok.lower_ != tok.lemma_ and tok.lower_.endswith(endings):
+            return True
         if self._near(tok, "future", hops=1) or self._near(tok, "pledge_modifier", hops=3):
             return True
         return any("Fut" in c.morph.get("Tense") for c in tok.children if c.dep_.startswith("aux"))
@@ -449,7 +458,10 @@ class SentenceReader:
             if trig.cls == "agreement":
                 add(parties, m.code)
                 continue
-            direct = m.root.head.i == trig.token.i and m.root.dep_ in OBJECT_DEPS
+            direct = (m.root.head.i == trig.token.i and m.root.dep_ in OBJECT_DEPS) or (
+                # "gave North Korea access to oil", parsed as a compound of the object
+                m.root.dep_ == "compound" and m.root.head.head.i == trig.token.i
+                and m.root.head.dep_ in OBJECT_DEPS)
             role = self._role(trig.cls, cue, is_subject and cue is None, passive, m.demonym or theme, direct)
             if role == "from":
                 add(givers, m.code)
@@ -464,7 +476,11 @@ class SentenceReader:
         if subject:
             if receiving:
                 return "to"
-            return "to" if passive and cls not in ("deploy", "deploy_noun") else "from"
+            if passive and cls not in ("deploy", "deploy_noun"):
+                # "Ukraine was given tanks" vs "Iranian drones were delivered": a demonym on
+                # the passive subject names where the goods come from.
+                return "from" if origin_adj else "to"
+            return "from"
         if cue in ("origin", "agent"):
             return "from"
         if cue == "genitive":
