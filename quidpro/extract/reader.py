@@ -400,7 +400,9 @@ class SentenceReader:
             return self._agreement(trig, parties, certainty, source, when)
         if not items:
             return []
-        kind = "pledge" if trig.cls in ("pledge", "buy") or self._is_future(trig) or withheld else "transfer"
+        # A transfer that is promised, future, withheld or only possible ("could supply") is a pledge.
+        future = self._is_future(trig) or certainty == "speculative"
+        kind = "pledge" if trig.cls in ("pledge", "buy") or future or withheld else "transfer"
         out = []
         troops = items & {"troops"}
         goods = items - troops - set(AGREEMENT_ITEMS)
