@@ -25,8 +25,10 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
+out = Console()
+if not out.is_terminal:
+    out = Console(width=200)   # piped or redirected: no terminal to fit, keep rows readable
+err = Console(stderr=True, soft_wrap=True)   # one line per message, however long
 
 
 def _version(value: bool) -> None:
@@ -139,7 +141,7 @@ def _print_table(results: list[Extraction]) -> None:
             who = " + ".join(c.parties or ()) if c.kind == "agreement" else f"{c.from_} → {c.to}"
             if c.exchange_for is not None:
                 who += f"  (for #{c.exchange_for})"
-            text = c.evidence.text if len(c.evidence.text) < 140 else c.evidence.text[:137] + "..."
+            text = c.evidence.text if len(c.evidence.text) < 100 else c.evidence.text[:97] + "..."
             table.add_row(str(i), c.kind, who, ", ".join(c.items), _fmt_quantity(c.quantity), c.when or "",
                           c.certainty, c.source or "", text)
         out.print(table)

@@ -46,7 +46,7 @@ def extract_claims(article: Article) -> Extraction:
 
 def _read_sentences(article: Article, pack: LanguagePack) -> list[_Pending]:
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(article.text) if m.group().strip()]
-    docs = list(pack.nlp.pipe(text for _, text in paragraphs))
+    docs = [pack.parse(text) for _, text in paragraphs]
     named = {m.label for doc in docs for m in pack.find_actors(doc)
              if doc[m.start:m.end].text not in pack.gazetteer.contextual}
     ctx = SentenceContext(named_codes=named)

@@ -74,7 +74,8 @@ def load_gazetteer(langs: tuple[str, ...] = ("en", "fr")) -> Gazetteer:
                         forms[variant] = code
                         kinds[variant] = field
         for form in entry.get("contextual", []):
-            contextual[form] = code
+            for variant in (form, form[:1].upper() + form[1:]):    # "le Nord" opens sentences too
+                contextual.setdefault(variant, code)
     for form, code in _pycountry_forms(langs).items():
         if form not in forms:
             forms[form] = code

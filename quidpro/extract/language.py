@@ -14,11 +14,15 @@ from importlib import resources
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quidpro.errors import LexiconError
 from quidpro.extract.gazetteer import Gazetteer, load_gazetteer
 from quidpro.models import ITEMS
+
+# The actor code of a token that names a state or group (set by LanguagePack.parse).
+if not Token.has_extension("actor"):
+    Token.set_extension("actor", default=None)
 
 TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "give_noun", "deploy_noun")
 CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
@@ -157,7 +161,7 @@ class LanguagePack:
                 taken.update(range(s, e))
         return sorted(kept, key=lambda m: m.start)
 
-    def find_actors(self, doc: Doc) -> list[Match]:
+    def _match_actors(self, doc: Doc) -> list[Match]:
         matcher = self._matchers["actors"][0]
         found = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in matcher(doc)]
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
@@ -168,6 +172,49 @@ class LanguagePack:
                 kept.append(Match(s, e, code))
                 taken.update(range(s, e))
         return sorted(kept, key=lambda m: m.start)
+
+    def parse(self, text: str) -> Doc:
+        """Tokenise, make each actor name one token ("Royaume-Uni", "Corée du Nord"), then tag
+        and parse: the parser then sees a name as a name and never splits a sentence in it."""
+        doc = self.nlp.make_doc(text)
+        mentions = self._match_actors(doc)
+        with doc.retokenize() as retok:
+            for m in mentions:
+                if m.end - m.start > 1:
+                    retok.merge(doc[m.start:m.end])
+        shift = 0
+        for m in mentions:
+            doc[m.start - shift]._.actor = m.label
+            shift += m.end - m.start - 1
+        _set_sentence_starts(doc)
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    def find_actors(self, doc: Doc) -> list[Match]:
+        """The actor names of a doc made by ``parse``."""
+        return [Match(t.i, t.i + 1, t._.actor) for t in doc if t._.actor is not None]
+
+
+_SENTENCE_END = {".", "!", "?", "…", "。", "！", "？"}
+_CLOSERS = {"»", "”", '"', "’", ")", "'"}
+
+
+def _set_sentence_starts(doc: Doc) -> None:
+    """Sentences end at . ! ? (and a closing quote after them), nowhere else: the statistical
+    splitters cut sentences at capitalised names ("drones Shahed", "Royaume-Uni")."""
+    end = False
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+        elif end and tok.text not in _CLOSERS and not tok.is_space:
+            tok.is_sent_start = True
+            end = False
+        else:
+            tok.is_sent_start = False
+        if tok.text in _SENTENCE_END or (tok.text[-1:] in _SENTENCE_END and len(tok.text) > 1
+                                          and tok.text[-2:-1].islower()):
+            end = True
 
 
 def _load_nlp(lex: Lexicon) -> tuple[Language, bool]:

@@ -15,7 +15,7 @@ from quidpro.extract.language import LanguagePack
 from quidpro.models import Quantity
 
 _DIGITS = re.compile(r"\d[\d.,\u00a0\u202f ]*")
-_MONEY_UNITS = {"USD", "EUR", "GBP"}
+MONEY_UNITS = {"USD", "EUR", "GBP"}
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class QuantityMention:
 
     @property
     def is_money(self) -> bool:
-        return self.quantity.unit in _MONEY_UNITS
+        return self.quantity.unit in MONEY_UNITS
 
 
 def parse_figure(text: str, decimal_comma: bool) -> float | None:

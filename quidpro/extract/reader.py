@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from quidpro.extract.language import LanguagePack, Match
-from quidpro.extract.quantity import QuantityMention, choose_quantity, find_quantities
+from quidpro.extract.quantity import MONEY_UNITS, QuantityMention, choose_quantity, find_quantities
 from quidpro.extract.when import TimeMention
 from quidpro.models import AGREEMENT_ITEMS, Quantity
 
@@ -25,6 +25,10 @@ SHARES_SUBJECT = {"xcomp", "advcl", "conj"}
 MODIFIER_DEPS = {"amod", "nmod", "appos", "compound", "conj", "flat", "flat:name", "nmod:poss",
                  "poss", "det", "case", "fixed", "cc", "punct", "nummod"}
 OBJECT_DEPS = {"obj", "dobj", "iobj", "dative", "obl:arg"}
+MODIFYING = {"aux", "aux:tense", "aux:pass", "auxpass", "advmod", "neg", "mark", "cop", "xcomp",
+             "amod", "det", "case", "prep", "advcl"}
+THEME_DEPS = {"acl", "relcl", "acl:relcl"}          # a verb modifying the noun it is about
+CLAUSE_BOUNDARY = {"ccomp", "parataxis", "relcl", "acl:relcl", "csubj"}
 VERB_CLASSES = {"give", "receive", "buy", "pledge", "deploy", "agreement"}
 NOUN_CLASSES = {"give_noun", "deploy_noun"}
 
@@ -45,6 +49,7 @@ class Mention:
     root: Token
     demonym: bool
     contextual: bool
+    person: bool        # a leader: stands for the state, and is also a name a source can have
 
 
 @dataclass
@@ -101,7 +106,9 @@ class SentenceReader:
             tok = self.doc[m.start:m.end].root
             cls = m.label
             # "supply" and "sending" are verbs or nouns: the parse decides which class they take.
-            if cls in VERB_CLASSES and tok.pos_ in ("NOUN", "PROPN"):
+            # (The root of a sentence is its predicate, whatever the tagger says: "Le Royaume-Uni
+            # livre ..." has "livre" tagged as a noun.)
+            if cls in VERB_CLASSES and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "ROOT":
                 cls = {"give": "give_noun", "deploy": "deploy_noun"}.get(cls)
             elif cls in NOUN_CLASSES and tok.pos_ in ("VERB", "AUX"):
                 cls = {"give_noun": "give", "deploy_noun": "deploy"}[cls]
@@ -120,8 +127,9 @@ class SentenceReader:
             contextual = text in gaz.contextual and text not in gaz.forms
             if contextual and m.label not in self.ctx.named_codes:
                 continue
+            kind = gaz.kinds.get(text)
             out.append(Mention(m.label, m.start, m.end, self.doc[m.start:m.end].root,
-                               gaz.kinds.get(text) == "demonyms", contextual))
+                               kind == "demonyms", contextual, kind == "leaders"))
         return out
 
     def _np_end(self, i: int) -> int:
@@ -136,12 +144,25 @@ class SentenceReader:
         out: set[int] = set()
         for m in self.cues:
             if m.label == "cue:attribution_prep":
-                out.update(range(m.start, self._np_end(m.end)))
+                end = self._np_end(m.end)
+                out.update(range(m.start, end))
+                if end > m.end:   # the source's own relative clause: "..., qui ont informé à Séoul"
+                    out.update(t.i for t in self.doc[m.end:end].root.subtree)
         for v in self._speech_verbs():
             for c in v.children:
                 if c.dep_ in SUBJECT_DEPS and c.i not in self.trigger_index:
-                    out.update(t.i for t in c.subtree)
+                    out.update(t.i for t in self.phrase(c))
         return out
+
+    def phrase(self, head: Token) -> list[Token]:
+        """The noun phrase of a head: its subtree without the clauses hanging from it."""
+        out, stack = [], [head]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            stack.extend(c for c in tok.children
+                         if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("mark", "punct") or c.text == "-")
+        return sorted(out, key=lambda t: t.i)
 
     def _exchange_zone(self) -> tuple[int, int] | None:
         for m in self.cues:
@@ -169,24 +190,59 @@ class SentenceReader:
         return None
 
     def subject(self, trig: Trigger) -> tuple[Token | None, bool]:
-        """The subject governing a trigger (climbing xcomp/advcl/conj), and whether passive."""
+        """The subject governing a trigger, and whether the trigger is passive.
+
+        A gerund or infinitive takes the subject of the verb above it ("Beijing denied
+        supplying", "stood to gain from sending"); after a verb with an object naming an actor,
+        that object ("accuse Tehran of supplying")."""
         node = trig.token
         passive = any(c.dep_ in PASSIVE_DEPS for c in node.children)
-        if node.dep_ in ("acl",) and node.morph.get("VerbForm") == ["Part"]:
+        if node.dep_ in THEME_DEPS and node.morph.get("VerbForm") == ["Part"]:
             return None, True
+        for c in node.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c, passive or c.dep_ in ("nsubj:pass", "nsubjpass")
+        if trig.cls in NOUN_CLASSES:
+            # "Riyad a soutenu ... par des dépôts et des livraisons de pétrole"
+            for _ in range(3):
+                if node.dep_ not in ("obj", "dobj", "conj", "obl", "obl:mod", "pobj", "prep") \
+                        or node.head.i == node.i or node.head.i in self.trigger_index:
+                    break
+                node = node.head
+                subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None and node.pos_ in ("VERB", "AUX"):
+                    return subj, passive
+            return None, passive
+        if node.dep_ in THEME_DEPS:
+            return self._subject_to_the_left(trig) if node.dep_ == "acl" and passive is False else None, passive
         for _ in range(4):
-            for c in node.children:
-                if c.dep_ in SUBJECT_DEPS:
-                    return c, passive or c.dep_ in ("nsubj:pass", "nsubjpass")
-            if node.dep_ in SHARES_SUBJECT and node.head.i != node.i:
-                node = node.head
-                continue
-            if trig.cls in NOUN_CLASSES and node.i == trig.token.i and node.dep_ in ("obj", "dobj") \
-                    and node.head.i not in self.trigger_index:
-                node = node.head
-                continue
-            break
-        return None, passive
+            if node.head.i == node.i or node.dep_ in CLAUSE_BOUNDARY:
+                break
+            came_from, node = node, node.head
+            if node.i in self.trigger_index:
+                break
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            obj = next((c for c in node.children if c.dep_ in ("obj", "dobj") and c.i != came_from.i
+                        and self._actor_at(c)), None)
+            if obj is not None and came_from.dep_ in ("prep", "pcomp", "advcl", "xcomp", "obl", "acl"):
+                return obj, False
+            if subj is not None:
+                return subj, False
+        return self._subject_to_the_left(trig), passive
+
+    def _subject_to_the_left(self, trig: Trigger) -> Token | None:
+        """When the parse gives no subject: the nearest actor before the trigger that the
+        parse calls a subject, with no other trigger in between."""
+        for i in range(trig.token.i - 1, self.sent.start - 1, -1):
+            if i in self.trigger_index:
+                return None
+            tok = self.doc[i]
+            if tok.dep_ in SUBJECT_DEPS and self._actor_at(tok) and i not in self.excluded:
+                return tok
+        return None
+
+    def _actor_at(self, tok: Token) -> bool:
+        return any(m.start <= tok.i < m.end for m in self.mentions)
 
     def in_subject(self, m: Mention, subj: Token) -> bool:
         node, hops = m.root, 0
@@ -197,7 +253,15 @@ class SentenceReader:
         return True
 
     def role_cue(self, m: Mention) -> str | None:
-        """The role a preposition before the mention (or its head noun) gives it."""
+        """The role a preposition before the mention (or its head noun) gives it; the later
+        members of a coordination share the first one's ("from the US, Germany and the
+        Netherlands")."""
+        node = m.root
+        while node.dep_ == "conj" and node.head.i != node.i and node.head.i < node.i:
+            node = node.head
+        if node.i != m.root.i:
+            first = next((x for x in self.mentions if x.start <= node.i < x.end), None)
+            return self._cue_before(first.start if first else node.i)
         cue = self._cue_before(m.start)
         if cue is None and m.demonym and m.root.head.i < m.start:
             cue = self._cue_before(m.root.head.i)
@@ -225,7 +289,7 @@ class SentenceReader:
         marks = self.cue_tokens.get(label, set())
         if not marks:
             return False
-        if tok.i in marks or any(c.i in marks for c in tok.children):
+        if tok.i in marks or any(c.i in marks and c.dep_ in MODIFYING for c in tok.children):
             return True
         node = tok
         for _ in range(hops):
@@ -277,7 +341,7 @@ class SentenceReader:
             if c.dep_ in SUBJECT_DEPS:
                 if c.pos_ == "PRON":
                     return self.ctx.last_source
-                toks = sorted(c.subtree, key=lambda t: t.i)
+                toks = self.phrase(c)
                 return self._name_in(toks[0].i, toks[-1].i + 1)
         # No subject in the parse: the nearest name before the verb ("..., Shin Won-sik, a déclaré").
         name = self._name_in(self.sent.start, verb.i, names_only=True)
@@ -286,7 +350,7 @@ class SentenceReader:
     def _name_in(self, start: int, end: int, names_only: bool = False) -> str | None:
         """A person's or body's name inside a phrase (its longest run of proper nouns that is
         not a state), else the phrase itself."""
-        actor_toks = {i for m in self.mentions for i in range(m.start, m.end)}
+        actor_toks = {i for m in self.mentions if not m.person for i in range(m.start, m.end)}
         runs, run = [], []
         for t in self.doc[start:end]:
             glued = run and not self.doc[t.i - 1].whitespace_ and (
@@ -369,7 +433,8 @@ class SentenceReader:
             return True
         # A pledge modifier above a nested trigger makes it a pledge; it is no claim itself.
         if trig.cls == "pledge" and any(
-            self.owner(t.head) is trig and t.i != trig.token.i for t in (x.token for x in self.triggers)
+            self.owner(t.head) is trig and t.i != trig.token.i and t.dep_ not in ("conj", "parataxis")
+            for t in (x.token for x in self.triggers)
         ):
             return True
         return False
@@ -382,7 +447,7 @@ class SentenceReader:
             if in_zone != zone:
                 continue
             if self._belongs(tok, trig, single) or (
-                trig.token.dep_ == "acl" and tok.i == trig.token.head.i) or (
+                trig.token.dep_ in THEME_DEPS and tok.i == trig.token.head.i) or (
                 m.start >= trig.start and m.end <= trig.end and m.label != "troops"):
                 items.add(m.label)
         return items
@@ -392,9 +457,13 @@ class SentenceReader:
         items = self._items_for(trig, single, zone)
         if trig.cls in ("deploy", "deploy_noun") and not (items - {"troops"}):
             items = {"troops"}
+        quantity = self.quantity_for(trig, quantities, single)
+        if not items and quantity is not None and quantity.unit in MONEY_UNITS:
+            items = {"economic_aid"}     # "pledged 18.1 billion euros to Kyiv"
+        if trig.cls == "agreement" and not self._agreement_nouns(trig) and self._near(trig.token, "pledge_modifier", 0):
+            trig = Trigger(trig.token, "pledge", trig.start, trig.end)   # "Congress approved $175bn"
         certainty, source, withheld = self.certainty_and_source(trig)
         givers, receivers, parties = self._roles(trig, single, zone)
-        quantity = self.quantity_for(trig, quantities, single)
         when = self.when_for(trig, single)
         if trig.cls == "agreement":
             return self._agreement(trig, parties, certainty, source, when)
@@ -434,31 +503,81 @@ class SentenceReader:
             return True
         return any("Fut" in c.morph.get("Tense") for c in tok.children if c.dep_.startswith("aux"))
 
+    def _inside_other_noun(self, m: Mention, trig: Trigger, item_heads: set[int]) -> bool:
+        """Whether the mention only qualifies a noun that is neither the goods, the trigger nor
+        a mention: then it says nothing of who gives or gets."""
+        node = m.root
+        if node.dep_ in SUBJECT_DEPS or node.dep_ in OBJECT_DEPS and node.head.i == trig.token.i:
+            return False
+        head = node.head
+        while head.pos_ == "ADP" and head.head.i != head.i:   # English: pobj -> prep -> noun
+            head = head.head
+        if head.i == trig.token.i or head.pos_ not in ("NOUN",) or head.i in item_heads:
+            return False
+        if head.dep_ in OBJECT_DEPS and head.head.i == trig.token.i:
+            return False    # "gave North Korea access to oil"
+        if any(x.start <= head.i < x.end for x in self.mentions):
+            return False
+        return node.dep_ in ("nmod", "amod", "pobj", "compound", "obl:mod") and head.i != node.i
+
+    def _antecedent(self, subj: Token, trig: Trigger) -> Token | None:
+        """What a pronoun subject stands for: a relative pronoun's noun ("la Lituanie, qui le
+        remettra"), or the subject of the verb above a personal one ("Baykar a annoncé qu'il
+        offrirait")."""
+        if subj.pos_ != "PRON" or self._actor_at(subj):
+            return subj
+        if "Rel" in subj.morph.get("PronType") or trig.token.dep_ in ("relcl", "acl:relcl"):
+            return trig.token.head if trig.token.dep_ in ("relcl", "acl:relcl") else None
+        node = trig.token
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            above = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+            if above is not None and any(self.in_subject(m, above) for m in self.mentions):
+                return above
+        return None
+
     def _roles(self, trig: Trigger, single: bool, zone: bool) -> tuple[list[str], list[str], list[str]]:
         subj, passive = self.subject(trig)
+        if subj is not None and subj.pos_ == "PRON" and not self._actor_at(subj):
+            subj = self._antecedent(subj, trig)
         givers: list[str] = []
         receivers: list[str] = []
         parties: list[str] = []
+        weak: list[str] = []        # adjectives and modifiers of the goods: "US military aid"
+        item_heads = {i for it in self.items for i in range(it.start, it.end)}
 
         def add(lst: list[str], code: str) -> None:
             if code not in lst:
                 lst.append(code)
 
         for m in self.mentions:
-            if any(i in self.excluded for i in range(m.start, m.end)):
+            is_subject = subj is not None and self.in_subject(m, subj)
+            if any(i in self.excluded for i in range(m.start, m.end)) and not is_subject:
                 continue
             m_zone = self.exchange_zone is not None and self.exchange_zone[0] <= m.start < self.exchange_zone[1]
             if m_zone != zone:
                 continue
-            is_subject = subj is not None and self.in_subject(m, subj)
-            theme = trig.token.dep_ == "acl" and self.in_subject(m, trig.token.head)
+            theme = trig.token.dep_ in THEME_DEPS and self.in_subject(m, trig.token.head)
             if not (is_subject or theme or self._belongs(m.root, trig, single)):
                 continue
             cue = self.role_cue(m)
             if cue == "opponent":
                 continue
+            if not (is_subject or theme) and cue in (None, "destination", "genitive") \
+                    and self._inside_other_noun(m, trig, item_heads):
+                continue    # "sa guerre en Ukraine", "le front ukrainien"
             if trig.cls == "agreement":
                 add(parties, m.code)
+                continue
+            modifier = m.root.dep_ in ("amod", "compound", "nmod", "nmod:poss", "poss") \
+                and m.root.head.i in item_heads
+            if modifier and m.root.dep_ in ("poss", "nmod:poss") and passive:
+                add(receivers, m.code)      # "Hezbollah's missiles were supplied by Iran"
+                continue
+            if modifier and m.root.i < m.root.head.i and trig.cls != "agreement":
+                add(weak, m.code)
                 continue
             direct = (m.root.head.i == trig.token.i and m.root.dep_ in OBJECT_DEPS) or (
                 # "gave North Korea access to oil", parsed as a compound of the object
@@ -469,6 +588,15 @@ class SentenceReader:
                 add(givers, m.code)
             elif role == "to":
                 add(receivers, m.code)
+            elif role == "weak":
+                add(weak, m.code)
+        # A modifier of the goods names their origin, unless the giver is already known: then
+        # it names who gets them ("Moscow offered Pyongyang economic aid").
+        weak = [c for c in weak if c not in givers and c not in receivers]
+        if not givers:
+            givers = weak
+        elif not receivers:
+            receivers = weak
         return givers, receivers, parties
 
     @staticmethod
@@ -483,6 +611,8 @@ class SentenceReader:
                 # the passive subject names where the goods come from.
                 return "from" if origin_adj else "to"
             return "from"
+        if origin_adj and cue is None:
+            return "weak"
         if cue in ("origin", "agent"):
             return "from"
         if cue == "genitive":
@@ -490,22 +620,25 @@ class SentenceReader:
         if cue == "recipient":
             return "from" if cls == "buy" else (None if receiving else "to")
         if cue == "destination":
-            return None if receiving else "to"
+            return "to" if cls in ("deploy", "deploy_noun") else None
         if origin_adj:
-            return "from"
+            return "weak"
         if cue is None and direct and not receiving:
             return "to"   # "supplied Ukraine with", "gave North Korea missiles"
         return None
 
-    def _agreement(self, trig: Trigger, parties: list[str], certainty: str, source: str | None,
-                   when: str | None) -> list[RawClaim]:
+    def _agreement_nouns(self, trig: Trigger) -> list[Match]:
         scope = set(t.i for t in trig.token.subtree)
         subj, _ = self.subject(trig)
         if subj is not None:
             scope |= {t.i for t in subj.subtree}
-        if trig.token.dep_ == "acl":
+        if trig.token.dep_ in THEME_DEPS:
             scope |= {t.i for t in trig.token.head.subtree}
-        nouns = [m for m in self.pack.find("agreement_nouns", self.sent) if m.start in scope]
+        return [m for m in self.pack.find("agreement_nouns", self.sent) if m.start in scope]
+
+    def _agreement(self, trig: Trigger, parties: list[str], certainty: str, source: str | None,
+                   when: str | None) -> list[RawClaim]:
+        nouns = self._agreement_nouns(trig)
         if not nouns:
             return []
         item = None
@@ -516,6 +649,11 @@ class SentenceReader:
             noun_text = self.doc[nouns[0].start:nouns[0].end].lemma_.lower()
             item = self.lex.agreement_nouns.get(noun_text) or self.lex.agreement_nouns.get(
                 self.doc[nouns[0].start:nouns[0].end].text.lower()) or None
+        if len(set(parties)) < 2:
+            # "un accord conclu entre les deux États": the two states the sentence names
+            states = {m.code for m in self.mentions if m.code.isupper()}
+            if len(states) == 2:
+                parties = sorted(states)
         return [RawClaim("agreement", None, None, {item} if item else set(), parties=set(parties),
                          when=when, source=source, certainty=certainty, trigger_pos=trig.start)]
 
