@@ -433,7 +433,7 @@ class SentenceReader:
             return True
         # A pledge modifier above a nested trigger makes it a pledge; it is no claim itself.
         if trig.cls == "pledge" and any(
-            self.owner(t.head) is trig and t.i != trig.token.i and t.dep_ not in ("conj", "parataxis")
+            self.owner(t.head) is trig and t.i != trig.token.i and t.dep_ in ("xcomp", "ccomp")
             for t in (x.token for x in self.triggers)
         ):
             return True
@@ -463,7 +463,11 @@ class SentenceReader:
         if trig.cls == "agreement" and not self._agreement_nouns(trig) and self._near(trig.token, "pledge_modifier", 0):
             trig = Trigger(trig.token, "pledge", trig.start, trig.end)   # "Congress approved $175bn"
         certainty, source, withheld = self.certainty_and_source(trig)
+        deploying = "troops" in items and trig.cls in ("give", "give_noun")
         givers, receivers, parties = self._roles(trig, single, zone)
+        if deploying and not receivers:
+            as_deploy = Trigger(trig.token, "deploy" if trig.cls == "give" else "deploy_noun", trig.start, trig.end)
+            receivers = self._roles(as_deploy, single, zone)[1]
         when = self.when_for(trig, single)
         if trig.cls == "agreement":
             return self._agreement(trig, parties, certainty, source, when)
@@ -503,6 +507,21 @@ class SentenceReader:
             return True
         return any("Fut" in c.morph.get("Tense") for c in tok.children if c.dep_.startswith("aux"))
 
+    def _qualifies_goods(self, m: Mention, item_heads: set[int]) -> bool:
+        """Whether the mention sits inside a phrase that qualifies the goods or troops (through
+        nouns, adjectives, names and prepositions, never through a verb)."""
+        node = m.root
+        for _ in range(5):
+            if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+                return False
+            if node.dep_ not in ("nmod", "amod", "flat:name", "flat", "appos", "compound", "pobj", "prep",
+                                 "case", "poss", "nmod:poss") and node.i != m.root.i:
+                return False
+            node = node.head
+            if node.i in item_heads:
+                return node.i != m.root.i
+        return False
+
     def _inside_other_noun(self, m: Mention, trig: Trigger, item_heads: set[int]) -> bool:
         """Whether the mention only qualifies a noun that is neither the goods, the trigger nor
         a mention: then it says nothing of who gives or gets."""
@@ -526,7 +545,7 @@ class SentenceReader:
         offrirait")."""
         if subj.pos_ != "PRON" or self._actor_at(subj):
             return subj
-        if "Rel" in subj.morph.get("PronType") or trig.token.dep_ in ("relcl", "acl:relcl"):
+        if "Rel" in subj.morph.get("PronType") or subj.tag_ in ("WDT", "WP"):
             return trig.token.head if trig.token.dep_ in ("relcl", "acl:relcl") else None
         node = trig.token
         for _ in range(4):
@@ -546,6 +565,7 @@ class SentenceReader:
         receivers: list[str] = []
         parties: list[str] = []
         weak: list[str] = []        # adjectives and modifiers of the goods: "US military aid"
+        weak_demonyms: set[str] = set()
         item_heads = {i for it in self.items for i in range(it.start, it.end)}
 
         def add(lst: list[str], code: str) -> None:
@@ -564,6 +584,11 @@ class SentenceReader:
                 continue
             cue = self.role_cue(m)
             if cue == "opponent":
+                continue
+            if not (is_subject or theme) and cue in (None, "genitive") and trig.cls != "agreement" \
+                    and self._qualifies_goods(m, item_heads):
+                add(weak, m.code)   # "des mercenaires du groupe russe Wagner", "soldiers of Pyongyang"
+                weak_demonyms.add(m.code) if m.demonym else None
                 continue
             if not (is_subject or theme) and cue in (None, "destination", "genitive") \
                     and self._inside_other_noun(m, trig, item_heads):
@@ -593,6 +618,8 @@ class SentenceReader:
         # A modifier of the goods names their origin, unless the giver is already known: then
         # it names who gets them ("Moscow offered Pyongyang economic aid").
         weak = [c for c in weak if c not in givers and c not in receivers]
+        if len(weak) > 1 and set(weak) - weak_demonyms:
+            weak = [c for c in weak if c not in weak_demonyms]   # a name over an adjective
         if not givers:
             givers = weak
         elif not receivers:
@@ -640,6 +667,12 @@ class SentenceReader:
                    when: str | None) -> list[RawClaim]:
         nouns = self._agreement_nouns(trig)
         if not nouns:
+            return []
+        # "a framework agreement under which Seoul is to supply Warsaw": a supply in one
+        # direction is a pledge (read from its own trigger), not a pact (CLAIMS.md section 2).
+        noun_root = self.doc[nouns[0].start:nouns[0].end].root
+        covered = {t.i for t in noun_root.subtree} | {t.i for t in trig.token.subtree}
+        if any(t.cls in ("give", "buy", "pledge") and t.token.i in covered for t in self.triggers):
             return []
         item = None
         for m in self.pack.find("agreement_items", self.sent):
