@@ -24,9 +24,11 @@ from quidpro.models import ITEMS
 if not Token.has_extension("actor"):
     Token.set_extension("actor", default=None)
 
-TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "give_noun", "deploy_noun")
+TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "arrive", "give_noun",
+                   "deploy_noun")
 CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
-             "negation", "denial", "withhold", "block", "future", "future_endings", "approx", "range")
+             "negation", "denial", "withhold", "block", "future", "future_endings", "approx", "range",
+             "self_reference")
 ROLE_LISTS = ("recipient", "origin", "genitive", "agent", "destination", "opponent")
 
 
@@ -250,7 +252,7 @@ def load_pack(lang: str) -> LanguagePack:
     pack._compile("triggers", {k: v for k, v in lex.triggers.items() if v})
     pack._compile("agreement_nouns", {"agreement": list(lex.agreement_nouns)})
     pack._compile("agreement_items", lex.agreement_items)
-    cue_terms = {f"cue:{k}": v for k, v in lex.cues.items() if v and k != "future_endings"}
+    cue_terms = {f"cue:{k}": v for k, v in lex.cues.items() if v and k not in ("future_endings", "self_reference")}
     cue_terms["cue:pledge_modifier"] = lex.pledge_modifier
     pack._compile("cues", cue_terms)
     vague: dict[str, list[str]] = {}

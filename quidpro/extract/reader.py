@@ -29,7 +29,7 @@ MODIFYING = {"aux", "aux:tense", "aux:pass", "auxpass", "advmod", "neg", "mark",
              "amod", "det", "case", "prep", "advcl"}
 THEME_DEPS = {"acl", "relcl", "acl:relcl"}          # a verb modifying the noun it is about
 CLAUSE_BOUNDARY = {"ccomp", "parataxis", "relcl", "acl:relcl", "csubj"}
-VERB_CLASSES = {"give", "receive", "buy", "pledge", "deploy", "agreement"}
+VERB_CLASSES = {"give", "receive", "buy", "pledge", "deploy", "agreement", "arrive"}
 NOUN_CLASSES = {"give_noun", "deploy_noun"}
 
 
@@ -95,7 +95,8 @@ class SentenceReader:
         self.triggers = self._find_triggers()
         self.trigger_index = {t.token.i: t for t in self.triggers}
         self.mentions = self._find_mentions()
-        self.items = [m for m in pack.find("items", sent)]
+        # goods are nouns, names or their adjectives: "fuelling the war" supplies no fuel
+        self.items = [m for m in pack.find("items", sent) if self.doc[m.start:m.end].root.pos_ not in ("VERB", "AUX")]
         self.excluded = self._excluded_tokens()
         self.exchange_zone = self._exchange_zone()
 
@@ -109,7 +110,9 @@ class SentenceReader:
             # (The root of a sentence is its predicate, whatever the tagger says: "Le Royaume-Uni
             # livre ..." has "livre" tagged as a noun.)
             if cls in VERB_CLASSES and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "ROOT":
-                cls = {"give": "give_noun", "deploy": "deploy_noun"}.get(cls)
+                nouns = self.lex.triggers["give_noun"] + self.lex.triggers["deploy_noun"]
+                twin = {"give": "give_noun", "deploy": "deploy_noun"}.get(cls)
+                cls = twin if tok.lemma_.lower() in nouns or tok.lower_ in nouns else None
             elif cls in NOUN_CLASSES and tok.pos_ in ("VERB", "AUX"):
                 cls = {"give_noun": "give", "deploy_noun": "deploy"}[cls]
             if cls is None:
@@ -179,11 +182,15 @@ class SentenceReader:
 
     # -- structure ----------------------------------------------------------------------
     def owner(self, tok: Token) -> Trigger | None:
-        """The nearest trigger at or above a token in the dependency tree."""
+        """The nearest trigger at or above a token in the dependency tree; what hangs from a
+        speech verb ("..., a affirmé Poutine lors du forum économique") belongs to none."""
         node = tok
+        speech = {v.i for v in self._speech_verbs()}
         for _ in range(40):
             if node.i in self.trigger_index:
                 return self.trigger_index[node.i]
+            if node.i in speech:
+                return None
             if node.head.i == node.i:
                 return None
             node = node.head
@@ -214,7 +221,12 @@ class SentenceReader:
                     return subj, passive
             return None, passive
         if node.dep_ in THEME_DEPS:
-            return self._subject_to_the_left(trig) if node.dep_ == "acl" and passive is False else None, passive
+            if node.head.pos_ == "NOUN":
+                # "la décision britannique de fournir": the one whose decision it is
+                owner = next((c for c in node.head.children if c.dep_ in ("amod", "nmod", "poss", "nmod:poss")
+                              and self._actor_at(c)), None)
+                return owner, passive
+            return (self._subject_to_the_left(trig) if node.dep_ == "acl" and not passive else None), passive
         for _ in range(4):
             if node.head.i == node.i or node.dep_ in CLAUSE_BOUNDARY:
                 break
@@ -543,7 +555,10 @@ class SentenceReader:
         """What a pronoun subject stands for: a relative pronoun's noun ("la Lituanie, qui le
         remettra"), or the subject of the verb above a personal one ("Baykar a annoncé qu'il
         offrirait")."""
-        if subj.pos_ != "PRON" or self._actor_at(subj):
+        own = subj.lemma_.lower() in self.lex.cues.get("self_reference", []) and any(
+            c.dep_ in ("poss", "nmod:poss", "det") and "Yes" in c.morph.get("Poss") or c.tag_ == "PRP$"
+            for c in subj.children)
+        if (subj.pos_ != "PRON" and not own) or self._actor_at(subj):
             return subj
         if "Rel" in subj.morph.get("PronType") or subj.tag_ in ("WDT", "WP"):
             return trig.token.head if trig.token.dep_ in ("relcl", "acl:relcl") else None
@@ -559,7 +574,7 @@ class SentenceReader:
 
     def _roles(self, trig: Trigger, single: bool, zone: bool) -> tuple[list[str], list[str], list[str]]:
         subj, passive = self.subject(trig)
-        if subj is not None and subj.pos_ == "PRON" and not self._actor_at(subj):
+        if subj is not None and not self._actor_at(subj):
             subj = self._antecedent(subj, trig)
         givers: list[str] = []
         receivers: list[str] = []
@@ -646,8 +661,10 @@ class SentenceReader:
             return "from" if receiving or cls in ("deploy", "deploy_noun", "give_noun") else None
         if cue == "recipient":
             return "from" if cls == "buy" else (None if receiving else "to")
+        if cls == "arrive":
+            return "weak" if origin_adj else None
         if cue == "destination":
-            return "to" if cls in ("deploy", "deploy_noun") else None
+            return "to" if cls in ("deploy", "deploy_noun", "arrive") else None
         if origin_adj:
             return "weak"
         if cue is None and direct and not receiving:
