@@ -9,6 +9,7 @@ import pytest
 
 import quidpro
 from quidpro.article import build_article, clean_scrape
+from quidpro.errors import ArticleError
 from quidpro.evaluate import Score
 from quidpro.extract import extract_claims
 from quidpro.models import AGREEMENT_ITEMS, CERTAINTIES, ITEMS, KINDS, Document
@@ -158,3 +159,26 @@ def test_every_claim_is_well_formed(fixture_results):
                 assert 0 <= c.exchange_for < len(result.claims) and c.exchange_for != i
             if c.certainty == "asserted":
                 assert c.source is None
+
+
+# -- robustness on unbounded input ----------------------------------------------------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_WORDS = ["La", "Russie", "a", "livré", "des", "missiles", "à", "la", "Corée du Nord", "selon", "Séoul",
+          "Russia", "supplied", "drones", "to", "Ukraine", "10 000", "soldats", "en", "juin", "not", "could",
+          "«", "»", ",", ".", "\n", "\n\n", "l’", "de", "Kyiv", "pacte", "signé", "depuis", "août 2023"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=5, max_size=60), st.sampled_from(["fr", "en"]))
+def test_random_text_never_breaks_the_contract(words, lang):
+    text = " ".join(words) + " ."
+    try:
+        article = build_article(Document("random.txt", text.encode()), published="2024-11-23", lang=lang)
+    except ArticleError as exc:   # no prose line: a named error is the contract
+        assert str(exc).startswith("random.txt:")
+        return
+    for c in extract_claims(article).claims:
+        assert article.text[c.evidence.start:c.evidence.end] == c.evidence.text
+        assert c.kind in KINDS and c.items
+        assert c.kind == "agreement" or (c.from_ and c.to and c.from_ != c.to)
