@@ -51,7 +51,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form")
+        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
 
 
 def _check_lang(value: Optional[str]) -> Optional[str]:

@@ -116,11 +116,7 @@ def _fill_from_context(pending: list[_Pending]) -> list[_Pending]:
         if r.from_ is None or r.to is None or r.from_ == r.to:
             continue
         kept.append(p)
-    live = {id(p) for p in kept}
-    for p in kept:
-        if p.exchange_target is not None and id(p.exchange_target) not in live:
-            p.exchange_target = None
-    return kept
+    return _without_dangling_links(kept)
 
 
 def _key(r: RawClaim) -> tuple:
@@ -165,11 +161,16 @@ def _prune_unspecified(pending: list[_Pending]) -> list[_Pending]:
             if not r.items:
                 continue
         out.append(p)
-    live = {id(p) for p in out}
-    for p in out:
+    return _without_dangling_links(out)
+
+
+def _without_dangling_links(pending: list[_Pending]) -> list[_Pending]:
+    """Exchange links to claims that were dropped are cut."""
+    live = {id(p) for p in pending}
+    for p in pending:
         if p.exchange_target is not None and id(p.exchange_target) not in live:
             p.exchange_target = None
-    return out
+    return pending
 
 
 def _finalise(pending: list[_Pending], article: Article) -> list[Claim]:

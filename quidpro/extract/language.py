@@ -153,27 +153,11 @@ class LanguagePack:
             found += [(s, e, self.nlp.vocab.strings[m]) for m, s, e in lemma(target)]
         if overlap:
             return sorted({Match(s + offset, e + offset, lb) for s, e, lb in found}, key=lambda m: m.start)
-        # Longest first, then leftmost; keep those that do not overlap a kept one.
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken: set[int] = set()
-        kept = []
-        for s, e, label in found:
-            if taken.isdisjoint(range(s, e)):
-                kept.append(Match(s + offset, e + offset, label))
-                taken.update(range(s, e))
-        return sorted(kept, key=lambda m: m.start)
+        return _longest(found, offset)
 
     def _match_actors(self, doc: Doc) -> list[Match]:
         matcher = self._matchers["actors"][0]
-        found = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in matcher(doc)]
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken: set[int] = set()
-        kept = []
-        for s, e, code in found:
-            if taken.isdisjoint(range(s, e)):
-                kept.append(Match(s, e, code))
-                taken.update(range(s, e))
-        return sorted(kept, key=lambda m: m.start)
+        return _longest([(s, e, self.nlp.vocab.strings[m]) for m, s, e in matcher(doc)])
 
     def parse(self, text: str) -> Doc:
         """Tokenise, make each actor name one token ("Royaume-Uni", "Corée du Nord"), then tag
@@ -196,6 +180,18 @@ class LanguagePack:
     def find_actors(self, doc: Doc) -> list[Match]:
         """The actor names of a doc made by ``parse``."""
         return [Match(t.i, t.i + 1, t._.actor) for t in doc if t._.actor is not None]
+
+
+def _longest(found: list[tuple[int, int, str]], offset: int = 0) -> list[Match]:
+    """Longest matches first, then leftmost; those overlapping a kept one are dropped."""
+    found = sorted(found, key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: set[int] = set()
+    kept = []
+    for s, e, label in found:
+        if taken.isdisjoint(range(s, e)):
+            kept.append(Match(s + offset, e + offset, label))
+            taken.update(range(s, e))
+    return sorted(kept, key=lambda m: m.start)
 
 
 _SENTENCE_END = {".", "!", "?", "…", "。", "！", "？"}

@@ -21,7 +21,6 @@ from quidpro.models import AGREEMENT_ITEMS, Quantity
 # languages, ClearNLP for English); they are annotation schemes, not language knowledge.
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
-SHARES_SUBJECT = {"xcomp", "advcl", "conj"}
 MODIFIER_DEPS = {"amod", "nmod", "appos", "compound", "conj", "flat", "flat:name", "nmod:poss",
                  "poss", "det", "case", "fixed", "cc", "punct", "nummod"}
 OBJECT_DEPS = {"obj", "dobj", "iobj", "dative", "obl:arg"}
