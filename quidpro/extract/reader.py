@@ -20,6 +20,7 @@ from quidpro.models import AGREEMENT_ITEMS, Quantity
 # Dependency labels of the two schemes our pipelines use (Universal Dependencies for most
 # languages, ClearNLP for English); they are annotation schemes, not language knowledge.
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}
+SPEAKER_DEPS = {"nsubj", "csubj"}       # the subject of an active speech verb
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"amod", "nmod", "appos", "compound", "conj", "flat", "flat:name", "nmod:poss",
                  "poss", "det", "case", "fixed", "cc", "punct", "nummod"}
@@ -95,7 +96,8 @@ class SentenceReader:
         self.trigger_index = {t.token.i: t for t in self.triggers}
         self.mentions = self._find_mentions()
         # goods are nouns, names or their adjectives: "fuelling the war" supplies no fuel
-        self.items = [m for m in pack.find("items", sent) if self.doc[m.start:m.end].root.pos_ not in ("VERB", "AUX")]
+        self.items = _most_specific([m for m in pack.find("items", sent)
+                                     if self.doc[m.start:m.end].root.pos_ not in ("VERB", "AUX")], self.doc)
         self.excluded = self._excluded_tokens()
         self.exchange_zone = self._exchange_zone()
 
@@ -152,7 +154,7 @@ class SentenceReader:
                     out.update(t.i for t in self.doc[m.end:end].root.subtree)
         for v in self._speech_verbs():
             for c in v.children:
-                if c.dep_ in SUBJECT_DEPS and c.i not in self.trigger_index:
+                if c.dep_ in SPEAKER_DEPS and c.i not in self.trigger_index:
                     out.update(t.i for t in self.phrase(c))
         return out
 
@@ -278,10 +280,11 @@ class SentenceReader:
             cue = self._cue_before(m.root.head.i)
         return cue
 
-    def _cue_before(self, i: int) -> str | None:
+    def _cue_before(self, i: int, skip_modifiers: bool = False) -> str | None:
         dets = {d.lower() for d in self.lex.cues.get("determiners", [])}
         j = i
-        while j > self.sent.start and self.doc[j - 1].lower_.replace("’", "'") in dets:
+        while j > self.sent.start and (self.doc[j - 1].lower_.replace("’", "'") in dets or skip_modifiers and (
+                self.doc[j - 1].pos_ in ("ADJ", "NUM") or self.doc[j - 1]._.actor is not None)):
             j -= 1
         words = [t.lower_.replace("’", "'") for t in self.doc[max(self.sent.start, j - 4):j]]
         best: tuple[int, str] | None = None
@@ -348,8 +351,10 @@ class SentenceReader:
         return None
 
     def _speaker(self, verb: Token) -> str | None:
+        if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+            return None     # "Iran is believed to have shipped": nobody named says so
         for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS:
+            if c.dep_ in SPEAKER_DEPS:
                 if c.pos_ == "PRON":
                     return self.ctx.last_source
                 toks = self.phrase(c)
@@ -454,6 +459,8 @@ class SentenceReader:
         items = set()
         for m in self.items:
             tok = self.doc[m.start:m.end].root
+            if m.label == "troops" and self._cue_before(m.start, skip_modifiers=True) in ("recipient", "destination"):
+                continue    # "delivered tanks to Ukrainian forces": the forces receive
             in_zone = self.exchange_zone is not None and self.exchange_zone[0] <= m.start < self.exchange_zone[1]
             if in_zone != zone:
                 continue
@@ -611,7 +618,7 @@ class SentenceReader:
                 add(parties, m.code)
                 continue
             modifier = m.root.dep_ in ("amod", "compound", "nmod", "nmod:poss", "poss") \
-                and m.root.head.i in item_heads
+                and m.root.head.i in item_heads and cue in (None, "genitive")
             if modifier and m.root.dep_ in ("poss", "nmod:poss") and passive:
                 add(receivers, m.code)      # "Hezbollah's missiles were supplied by Iran"
                 continue
@@ -715,3 +722,25 @@ class SentenceReader:
         kind = "deployment" if items == {"troops"} else "transfer"
         return [RawClaim(kind, main.to, main.from_, items, source=main.source, certainty=main.certainty,
                          exchange_of=main_index, trigger_pos=zs)]
+
+
+# When two item terms stand side by side in one phrase ("Stinger missiles", "missiles
+# nucléaires", "Shahed drones"), the phrase is the more specific category: a SAM is air
+# defence, not also a missile (CLAIMS.md section 4).
+SPECIFICITY = ("nuclear", "air_defense", "drones", "aircraft", "naval", "armored_vehicles", "missiles",
+               "artillery", "small_arms", "military_technology", "energy_resources", "economic_aid",
+               "troops", "weapons_unspecified")
+
+
+def _most_specific(items: list[Match], doc) -> list[Match]:
+    out: list[Match] = []
+    for m in items:
+        prev = out[-1] if out else None
+        adjacent = prev is not None and (prev.end == m.start or (
+            prev.end + 1 == m.start and doc[prev.end].text in ("-", "–")))
+        if adjacent and prev.label != m.label and "troops" not in (prev.label, m.label):
+            keep = min((prev, m), key=lambda x: SPECIFICITY.index(x.label))
+            out[-1] = Match(prev.start, m.end, keep.label)
+        else:
+            out.append(m)
+    return out
