@@ -192,6 +192,9 @@ class SentenceReader:
                 return self.trigger_index[node.i]
             if node.i in speech:
                 return None
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.i != tok.i and any(
+                    c.dep_ in SUBJECT_DEPS for c in node.children):
+                return None     # a coordinated clause with its own subject is another statement
             if node.head.i == node.i:
                 return None
             node = node.head
