@@ -422,7 +422,7 @@ class SentenceReader:
         if tok.i in self.excluded:
             return False
         own = self.owner(tok)
-        return own is trig or (own is None and single)
+        return (own is not None and own.token.i == trig.token.i) or (own is None and single)
 
     # -- the claims -------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:
@@ -670,10 +670,10 @@ class SentenceReader:
             return "from" if receiving or cls in ("deploy", "deploy_noun", "give_noun") else None
         if cue == "recipient":
             return "from" if cls == "buy" else (None if receiving else "to")
-        if cls == "arrive":
-            return "weak" if origin_adj else None
         if cue == "destination":
             return "to" if cls in ("deploy", "deploy_noun", "arrive") else None
+        if cls == "arrive":
+            return "weak" if origin_adj else None
         if origin_adj:
             return "weak"
         if cue is None and direct and not receiving:
