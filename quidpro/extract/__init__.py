@@ -82,8 +82,9 @@ def _proper_names(sent) -> list[str]:
             continue
         while run and run[-1].text == "-":
             run.pop()
-        if len(run) >= 2:
-            names.append(sent.doc[run[0].i:run[-1].i + 1].text)
+        name = sent.doc[run[0].i:run[-1].i + 1].text if run else ""
+        if len(name.split()) >= 2:      # a full name, maybe one merged token ("Shin Won-sik")
+            names.append(name)
         run = []
     return names
 

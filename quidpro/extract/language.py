@@ -175,6 +175,11 @@ class LanguagePack:
         _set_sentence_starts(doc)
         for _, component in self.nlp.pipeline:
             doc = component(doc)
+        for tok in doc:
+            # A state's or a person's name is a proper noun, whatever the tagger made of the
+            # merged token ("Shin Won-sik" as NOUN, "Le Nord" as PRON).
+            if tok._.actor is not None and self.gazetteer.kinds.get(tok.text) != "demonyms":
+                tok.pos_ = "PROPN"
         return doc
 
     def find_actors(self, doc: Doc) -> list[Match]:

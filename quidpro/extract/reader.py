@@ -235,8 +235,8 @@ class SentenceReader:
             if node.head.i == node.i or node.dep_ in CLAUSE_BOUNDARY:
                 break
             came_from, node = node, node.head
-            if node.i in self.trigger_index:
-                break
+            if node.i in self.trigger_index and came_from.dep_ not in ("xcomp", "advcl", "conj"):
+                break   # the subject of another act, unless this one shares it ("signed a deal to buy")
             subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
             obj = next((c for c in node.children if c.dep_ in ("obj", "dobj") and c.i != came_from.i
                         and self._actor_at(c)), None)

@@ -1,0 +1,93 @@
+"""Sentence-level reading, in French and English: who gives, who gets, what kind, how sure."""
+from __future__ import annotations
+
+import pytest
+
+from quidpro.extract import extract
+
+CASES = [
+    # (lang, sentence, expected (kind, from, to, items, certainty) tuples)
+    ("en", "Hundreds of Shahed drones were supplied to Russia by Iran last year.",
+     {("transfer", "IRN", "RUS", ("drones",), "asserted")}),
+    ("fr", "Des drones iraniens ont été livrés à la Russie par Téhéran depuis 2022.",
+     {("transfer", "IRN", "RUS", ("drones",), "asserted")}),
+    ("en", "North Korea has received air defence equipment from Russia, officials said.",
+     {("transfer", "RUS", "PRK", ("air_defense",), "reported")}),
+    ("en", "Iran has denied sending drones to Russia.",
+     {("transfer", "IRN", "RUS", ("drones",), "denied")}),
+    ("fr", "Téhéran a démenti avoir envoyé des missiles balistiques à Moscou.",
+     {("transfer", "IRN", "RUS", ("missiles",), "denied")}),
+    ("fr", "Les États-Unis ne livreront pas de F-16 à la Turquie.",
+     {("pledge", "USA", "TUR", ("aircraft",), "denied")}),
+    ("en", "Washington has suspended the sale of F-35 jets to Turkey.",
+     {("pledge", "USA", "TUR", ("aircraft",), "denied")}),
+    ("en", "Germany will deliver four more IRIS-T systems to Ukraine by the end of the year.",
+     {("pledge", "DEU", "UKR", ("air_defense",), "asserted")}),
+    ("en", "Poland signed a deal to buy 180 K2 tanks from South Korea in 2022.",
+     {("pledge", "KOR", "POL", ("armored_vehicles",), "asserted")}),
+    ("fr", "La Pologne a signé un contrat pour acheter 180 chars K2 à la Corée du Sud.",
+     {("pledge", "KOR", "POL", ("armored_vehicles",), "asserted")}),
+    ("en", "About 10,000 North Korean soldiers have been deployed to Russia, according to the Pentagon.",
+     {("deployment", "PRK", "RUS", ("troops",), "reported")}),
+    ("fr", "Des soldats nord-coréens combattent aux côtés des forces russes dans la région de Koursk, selon Kyiv.",
+     {("deployment", "PRK", "RUS", ("troops",), "reported")}),
+    ("en", "The United States will not send troops to Ukraine, the White House said.",
+     {("deployment", "USA", "UKR", ("troops",), "denied")}),
+    ("en", "Russia could give North Korea access to oil and gas, experts said.",
+     {("pledge", "RUS", "PRK", ("energy_resources",), "speculative")}),
+    ("en", "Ukraine has received the first batch of F-16 fighter jets from Denmark and the Netherlands.",
+     {("transfer", "DNK", "UKR", ("aircraft",), "asserted"), ("transfer", "NLD", "UKR", ("aircraft",), "asserted")}),
+    ("en", "The Pentagon announced a new $400 million military aid package for Ukraine, including Stinger missiles.",
+     {("pledge", "USA", "UKR", ("air_defense",), "asserted")}),
+    ("en", "Most of Hezbollah's missiles and drones were supplied by Iran, according to US officials.",
+     {("transfer", "IRN", "hezbollah", ("drones", "missiles"), "reported")}),
+    ("fr", "Le Pakistan avait envoyé en 2018 environ 1 000 soldats en Arabie saoudite.",
+     {("deployment", "PAK", "SAU", ("troops",), "asserted")}),
+    ("en", "Germany delivered Leopard tanks to Ukrainian forces.",
+     {("transfer", "DEU", "UKR", ("armored_vehicles",), "asserted")}),
+]
+
+NO_CLAIM = [
+    ("en", "At a military exhibition in Pyongyang, Kim Jong Un called for modernised weapons."),
+    ("en", "Ukraine asked Germany to send Taurus missiles."),
+    ("fr", "Kyiv a demandé à Berlin de livrer des missiles Taurus."),
+    ("fr", "La Corée du Nord a testé un nouveau missile balistique intercontinental."),
+    ("en", "Russia paraded its newest tanks and missiles on Red Square."),
+    ("fr", "Séoul pourrait revoir sa politique de ne pas fournir d'armes aux pays en guerre."),
+]
+
+
+def _tuples(claims):
+    return {(c.kind, c.from_, c.to, c.items, c.certainty) for c in claims}
+
+
+@pytest.mark.parametrize("lang,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
+def test_sentence_is_read(lang, sentence, expected):
+    assert _tuples(extract(sentence, published="2024-11-23", lang=lang)) == expected
+
+
+@pytest.mark.parametrize("lang,sentence", NO_CLAIM, ids=[c[1][:40] for c in NO_CLAIM])
+def test_no_claim(lang, sentence):
+    assert extract(sentence, published="2024-11-23", lang=lang) == []
+
+
+def test_exchange_links_both_ways():
+    claims = extract("Russia has supplied North Korea with anti-aircraft missiles in exchange for troops, "
+                     "South Korea's national security adviser Shin Won-sik said.", lang="en")
+    first, second = claims
+    assert (first.kind, first.from_, first.to) == ("transfer", "RUS", "PRK")
+    assert (second.kind, second.from_, second.to, second.items) == ("deployment", "PRK", "RUS", ("troops",))
+    assert first.exchange_for == 1 and second.exchange_for == 0
+    assert first.source == second.source == "Shin Won-sik"
+
+
+def test_source_surname_expands_to_the_full_name_given_earlier():
+    claims = extract("Shin Won-sik, conseiller à la sécurité nationale, s'est exprimé vendredi. "
+                     "« La Corée du Nord a reçu des missiles anti-aériens de la Russie », a déclaré Shin.",
+                     lang="fr")
+    assert [(c.from_, c.to, c.source) for c in claims] == [("RUS", "PRK", "Shin Won-sik")]
+
+
+def test_two_givers_give_two_claims():
+    claims = extract("Germany and France agreed to deliver more tanks to Kyiv.", lang="en")
+    assert {(c.kind, c.from_, c.to) for c in claims} == {("pledge", "DEU", "UKR"), ("pledge", "FRA", "UKR")}
