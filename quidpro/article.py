@@ -29,7 +29,7 @@ _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern, list[re.Pattern]]:
     raw = tomllib.loads(resources.files("quidpro.data").joinpath("boilerplate.toml").read_text("utf-8"))
-    tail = re.compile(r"(%s)\b.*" % "|".join(raw["tail"]), re.I)
+    tail = re.compile(r"(%s)(?!\w).*" % "|".join(raw["tail"]), re.I)
     drop = [re.compile(p, re.I) for p in raw["drop"]]
     return tail, drop
 

@@ -39,6 +39,20 @@ def test_scrape_keeps_body_and_headings_only():
         assert junk not in body
 
 
+def test_links_inside_the_body_drop_their_line_only():
+    body, _ = clean_scrape(
+        "Home | World\n\nRussia ships more shells to the front, officials say\n\n"
+        "Russia has shipped more artillery shells to its forces in Ukraine, officials said on Monday.\n\n"
+        "Read more: North Korea tests a new missile\n\n"
+        "The shipments arrived by rail from North Korea, according to the same officials.\n\n"
+        "› South Korea swears in a new defence minister\n\n"
+        "Tags: Russia, North Korea\nYou may also like\nSomething else that is long enough to be prose here.\n")
+    assert body.split("\n\n") == [
+        "Russia has shipped more artillery shells to its forces in Ukraine, officials said on Monday.",
+        "The shipments arrived by rail from North Korea, according to the same officials.",
+    ]
+
+
 def test_scrape_of_the_seed(seed_path):
     article = build_article(read_path(seed_path))
     assert article.lang == "fr"
