@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := ../shared/seeds/000_ab8cf38a567ce122.txt
 
-.PHONY: install demo test clean
+.PHONY: install demo test clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,17 @@ demo: install
 	  $(BIN)/quidpro extract --json --published 2024-11-23 $(SEED); \
 	fi
 
-test: install
+# The ledger tests run on a real PostgreSQL too: Debian's server package, installed when
+# missing (as root; otherwise those tests are skipped with the reason printed).
+system-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian's postgresql for the ledger tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "note: no PostgreSQL server and no root to install one: its tests will be skipped"; fi; \
+	fi
+
+test: install system-deps
 	$(BIN)/python -m pytest
 
 clean:

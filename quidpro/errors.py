@@ -15,3 +15,7 @@ class ArticleError(QuidproError):
 
 class LexiconError(QuidproError):
     """A lexicon or gazetteer file is malformed."""
+
+
+class LedgerError(QuidproError):
+    """The ledger cannot be opened, migrated or queried as asked."""

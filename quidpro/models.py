@@ -100,3 +100,78 @@ class Extraction:
     article: Article
     claims: tuple[Claim, ...]
     notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Report:
+    """One claim inside a fact, with the article that states it."""
+
+    claim_id: int
+    article_id: int
+    claim: Claim
+    site: str | None
+    title: str | None
+    published: str | None
+    duplicate_of: int | None      # the article this one is a syndicated copy of
+
+    @property
+    def source_article(self) -> int:
+        """Copies of one report count as one source."""
+        return self.duplicate_of or self.article_id
+
+
+_STRENGTH = ("asserted", "reported", "speculative", "denied")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Claims from many articles that agree on kind, parties and item, with compatible times."""
+
+    id: int
+    kind: str
+    from_: str | None
+    to: str | None
+    parties: tuple[str, ...] | None
+    item: str
+    reports: tuple[Report, ...]
+
+    @property
+    def sources(self) -> int:
+        return len({r.source_article for r in self.reports})
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({r.claim.lang for r in self.reports if r.claim.lang}))
+
+    @property
+    def first_reported(self) -> str | None:
+        dates = [r.published for r in self.reports if r.published]
+        return min(dates) if dates else None
+
+    @property
+    def last_reported(self) -> str | None:
+        dates = [r.published for r in self.reports if r.published]
+        return max(dates) if dates else None
+
+    @property
+    def certainty(self) -> str:
+        """The strongest certainty any report gives it."""
+        return min((r.claim.certainty for r in self.reports), key=_STRENGTH.index, default="asserted")
+
+    @property
+    def when(self) -> tuple[str, ...]:
+        return tuple(sorted({r.claim.when for r in self.reports if r.claim.when}))
+
+    @property
+    def quantities(self) -> tuple[tuple[Quantity, tuple[str, ...]], ...]:
+        """Every distinct quantity with who reported it (outlet, or the article's address)."""
+        seen: dict[Quantity, list[str]] = {}
+        for r in self.reports:
+            if r.claim.quantity is not None:
+                who = r.site or r.claim.article or "?"
+                if r.claim.source:
+                    who = f"{who} ({r.claim.source})"
+                seen.setdefault(r.claim.quantity, [])
+                if who not in seen[r.claim.quantity]:
+                    seen[r.claim.quantity].append(who)
+        return tuple((q, tuple(w)) for q, w in seen.items())

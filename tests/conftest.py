@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,34 @@ def seed_path() -> Path:
     if not SEED.exists():
         pytest.skip(f"seed article not found at {SEED} (../shared is absent)")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url():
+    """A PostgreSQL server for the session: QUIDPRO_TEST_POSTGRES, or one started here."""
+    from postgres import NoPostgres, PostgresServer
+    url = os.environ.get("QUIDPRO_TEST_POSTGRES")
+    if url:
+        yield url
+        return
+    try:
+        server = PostgresServer()
+        url = server.start()
+    except NoPostgres as exc:
+        reason = f"PostgreSQL tests skipped: {exc}"
+        print(f"\n{reason}")
+        pytest.skip(reason)
+    yield url
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):
+    """Each ledger test runs on a fresh SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ledger.db'}"
+    from postgres import fresh_database
+    return fresh_database(request.getfixturevalue("postgres_admin_url"))
 
 
 def load_gold() -> list[dict]:

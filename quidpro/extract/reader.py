@@ -148,10 +148,7 @@ class SentenceReader:
         out: set[int] = set()
         for m in self.cues:
             if m.label == "cue:attribution_prep":
-                end = self._np_end(m.end)
-                out.update(range(m.start, end))
-                if end > m.end:   # the source's own relative clause: "..., qui ont informé à Séoul"
-                    out.update(t.i for t in self.doc[m.end:end].root.subtree)
+                out.update(range(m.start, self._np_end(m.end)))
         for v in self._speech_verbs():
             for c in v.children:
                 if c.dep_ in SPEAKER_DEPS and c.i not in self.trigger_index:
@@ -195,6 +192,8 @@ class SentenceReader:
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.i != tok.i and any(
                     c.dep_ in SUBJECT_DEPS for c in node.children):
                 return None     # a coordinated clause with its own subject is another statement
+            if node.dep_ in ("relcl", "acl:relcl"):
+                return None     # "..., qui ont informé des parlementaires à Séoul": says nothing of the act
             if node.head.i == node.i:
                 return None
             node = node.head
@@ -430,7 +429,9 @@ class SentenceReader:
             return []   # a heading or a caption states no act
         quantities = find_quantities(self.sent, self.pack)
         active = [t for t in self.triggers if not self._blocked(t)]
-        single = len(active) == 1
+        # With one act in the sentence, stated at its root, what the parse left unattached is
+        # that act's; a lone act inside a relative or reported clause gets no such help.
+        single = len(active) == 1 and active[0].token.dep_ == "ROOT"
         claims: list[RawClaim] = []
         main_of_exchange: int | None = None
         for trig in active:
@@ -700,10 +701,9 @@ class SentenceReader:
         covered = {t.i for t in noun_root.subtree} | {t.i for t in trig.token.subtree}
         if any(t.cls in ("give", "buy", "pledge") and t.token.i in covered for t in self.triggers):
             return []
-        item = None
-        for m in self.pack.find("agreement_items", self.sent):
-            item = m.label
-            break
+        # A pact that commits to mutual defence is a mutual-defence pact, whatever else it covers.
+        found = {m.label for m in self.pack.find("agreement_items", self.sent)}
+        item = next((i for i in ("mutual_defense", "arms_deal", "military_cooperation") if i in found), None)
         if item is None:
             noun_text = self.doc[nouns[0].start:nouns[0].end].lemma_.lower()
             item = self.lex.agreement_nouns.get(noun_text) or self.lex.agreement_nouns.get(
@@ -727,12 +727,12 @@ class SentenceReader:
                          exchange_of=main_index, trigger_pos=zs)]
 
 
-# When two item terms stand side by side in one phrase ("Stinger missiles", "missiles
+# When two weapon terms stand side by side in one phrase ("Stinger missiles", "missiles
 # nucléaires", "Shahed drones"), the phrase is the more specific category: a SAM is air
-# defence, not also a missile (CLAIMS.md section 4).
+# defence, not also a missile (CLAIMS.md section 4).  Kinds of support listed side by side
+# ("soutien technologique économique") stay separate.
 SPECIFICITY = ("nuclear", "air_defense", "drones", "aircraft", "naval", "armored_vehicles", "missiles",
-               "artillery", "small_arms", "military_technology", "energy_resources", "economic_aid",
-               "troops", "weapons_unspecified")
+               "artillery", "small_arms", "weapons_unspecified")
 
 
 def _most_specific(items: list[Match], doc) -> list[Match]:
@@ -741,7 +741,7 @@ def _most_specific(items: list[Match], doc) -> list[Match]:
         prev = out[-1] if out else None
         adjacent = prev is not None and (prev.end == m.start or (
             prev.end + 1 == m.start and doc[prev.end].text in ("-", "–")))
-        if adjacent and prev.label != m.label and "troops" not in (prev.label, m.label):
+        if adjacent and prev.label != m.label and {prev.label, m.label} <= set(SPECIFICITY):
             keep = min((prev, m), key=lambda x: SPECIFICITY.index(x.label))
             out[-1] = Match(prev.start, m.end, keep.label)
         else:
