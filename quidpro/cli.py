@@ -16,7 +16,8 @@ from quidpro.article import build_article
 from quidpro.errors import QuidproError
 from quidpro.extract import extract_claims, supported_languages
 from quidpro.models import Extraction
-from quidpro.sources import read_source
+from quidpro.settings import load_settings
+from quidpro.sources import expand_refs, read_source
 
 app = typer.Typer(
     help="quidpro reads news pages and extracts who gives what to whom between states: "
@@ -145,6 +146,157 @@ def _print_table(results: list[Extraction]) -> None:
             table.add_row(str(i), c.kind, who, ", ".join(c.items), _fmt_quantity(c.quantity), c.when or "",
                           c.certainty, c.source or "", text)
         out.print(table)
+
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", metavar="URL", help="The ledger: a SQLAlchemy URL (default: $QUIDPRO_DB, else sqlite:///quidpro.db).")]
+
+
+def _ledger(db: Optional[str]):
+    from quidpro.ledger import Ledger
+    try:
+        return Ledger.open(db or load_settings().db_url)
+    except QuidproError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(metavar="PATH|URL|DIR...",
+                                                help="Pages to add: files, directories (searched recursively) or URLs.")],
+    db: DbOption = None,
+    published: Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", callback=_check_date,
+                                                     help="Publication date for pages that do not give one.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="xx", callback=_check_lang,
+                                                help="Language of the inputs; detected per page when left out.")] = None,
+) -> None:
+    """Add articles to the ledger and fuse their claims into facts.
+
+    Ingest is idempotent: a page whose text is already stored adds nothing, and a
+    syndicated copy is linked to the article it copies so that both count as one source.
+    Each article is stored in one transaction.
+
+    [bold]Example[/bold]
+
+      quidpro ingest --db sqlite:///ledger.db demo/corpus/
+    """
+    ledger = _ledger(db)
+    refs = expand_refs(inputs)
+    before = ledger.counts()
+    added = duplicates = near = claims = new_facts = 0
+    failures: list[str] = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=len(refs))
+        for ref in refs:
+            try:
+                article = build_article(read_source(ref), lang=lang, fallback_published=published)
+                result = ledger.ingest(extract_claims(article))
+            except QuidproError as exc:
+                failures.append(str(exc))
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+            else:
+                if result.duplicate:
+                    duplicates += 1
+                else:
+                    added += 1
+                    near += result.near_duplicate_of is not None
+                    claims += result.claims
+                    new_facts += result.new_facts
+            progress.advance(task)
+    after = ledger.counts()
+    table = Table(title=f"ingest into {ledger.url}", show_header=False, title_justify="left")
+    for label, value in (("read", len(refs)), ("added", added), ("skipped as duplicate", duplicates),
+                         ("syndicated copies linked", near), ("failed", len(failures)), ("claims", claims),
+                         ("new facts", new_facts),
+                         ("ledger now", f"{after['articles']} articles, {after['claims']} claims, "
+                                        f"{after['facts']} facts (was {before['facts']} facts)")):
+        table.add_row(label, str(value))
+    out.print(table)
+    if failures and not added and not duplicates:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def facts(
+    db: DbOption = None,
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="CODE", help="Giver (ISO3 or slug).")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="CODE", help="Receiver.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="transfer, deployment, agreement or pledge.")] = None,
+    item: Annotated[Optional[str], typer.Option("--item", help="An item category, e.g. air_defense.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", callback=_check_date,
+                                                 help="Only facts reported on or after this date.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="xx", help="Only facts reported in this language.")] = None,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=1, help="Only facts with this many sources.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one fact per line.")] = False,
+) -> None:
+    """List facts: claims fused across articles, most reported first.
+
+    [bold]Example[/bold]
+
+      quidpro facts --from RUS --to PRK
+    """
+    found = _ledger(db).facts(from_=from_, to=to, kind=kind, item=item, since=since, lang=lang,
+                              min_sources=min_sources)
+    if as_json:
+        for fact in found:
+            sys.stdout.write(json.dumps(_fact_summary(fact), ensure_ascii=False) + "\n")
+        return
+    table = Table(header_style="bold")
+    for col in ("id", "kind", "from → to", "item", "when", "certainty", "sources", "languages", "quantities",
+                "reported"):
+        table.add_column(col, overflow="fold")
+    for f in found:
+        table.add_row(str(f.id), f.kind, _who(f), f.item, ", ".join(f.when), f.certainty, str(f.sources),
+                      ", ".join(f.languages), "; ".join(_fmt_quantity(q) for q, _ in f.quantities),
+                      f"{f.first_reported or '?'} … {f.last_reported or '?'}")
+    out.print(table if found else "[dim]no facts match[/dim]")
+
+
+@app.command()
+def fact(
+    fact_id: Annotated[int, typer.Argument(metavar="ID", help="A fact's id, as `quidpro facts` lists it.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The fact and every report, as JSON.")] = False,
+) -> None:
+    """Show one fact with every source and the sentence it quotes."""
+    try:
+        f = _ledger(db).fact(fact_id)
+    except QuidproError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
+    if as_json:
+        record = _fact_summary(f)
+        record["reports"] = [{**r.claim.to_dict(), "site": r.site, "title": r.title, "published": r.published,
+                              "duplicate_of": r.duplicate_of} for r in f.reports]
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    out.print(f"[bold]fact {f.id}[/bold]: {f.kind} {_who(f)} · {f.item} · {f.certainty} · "
+              f"{f.sources} source(s) in {', '.join(f.languages) or '?'}")
+    for q, who in f.quantities:
+        out.print(f"  quantity {_fmt_quantity(q)} — {', '.join(who)}")
+    for r in f.reports:
+        c = r.claim
+        copy = f" (copy of article {r.duplicate_of})" if r.duplicate_of else ""
+        out.print(f"\n  [bold]{r.site or c.article}[/bold] · {c.lang} · {r.published or 'undated'} · "
+                  f"{c.certainty}{' · ' + c.source if c.source else ''}{copy}", highlight=False)
+        out.print(f"  “{c.evidence.text}”", highlight=False)
+
+
+def _who(f) -> str:
+    return " + ".join(f.parties or ()) if f.kind == "agreement" else f"{f.from_} → {f.to}"
+
+
+def _fact_summary(f) -> dict:
+    return {
+        "id": f.id, "kind": f.kind, "from": f.from_, "to": f.to, "parties": list(f.parties) if f.parties else None,
+        "item": f.item, "when": list(f.when), "certainty": f.certainty, "sources": f.sources,
+        "languages": list(f.languages), "first_reported": f.first_reported, "last_reported": f.last_reported,
+        "quantities": [{"value": q.value, "unit": q.unit, "approx": q.approx, "reported_by": list(who)}
+                       for q, who in f.quantities],
+        "reports": len(f.reports),
+    }
 
 
 @app.command()

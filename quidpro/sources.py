@@ -56,6 +56,22 @@ def fetch_url(url: str, settings: Settings | None = None) -> Document:
     return Document(uri=url, content=b"".join(chunks), content_type=ctype)
 
 
+ARTICLE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+
+
+def expand_refs(refs: list[str]) -> list[str]:
+    """Paths, URLs and directories -> the inputs to read; a directory gives its article files
+    (HTML and text), recursively, in name order."""
+    out: list[str] = []
+    for ref in refs:
+        p = Path(ref)
+        if not is_url(ref) and p.is_dir():
+            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+        else:
+            out.append(ref)
+    return out
+
+
 def read_source(ref: str, settings: Settings | None = None) -> Document:
     """A Document from a file path or an http(s) URL."""
     return fetch_url(ref, settings) if is_url(ref) else read_path(ref, settings)
