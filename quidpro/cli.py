@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -297,6 +298,33 @@ def _fact_summary(f) -> dict:
                        for q, who in f.quantities],
         "reports": len(f.reports),
     }
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, parquet or graphml.")] = "csv",
+    out_path: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
+                                                     help="Where to write; csv and jsonl go to stdout without it.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every fact with its CAMEO code and PLOVER type.
+
+    [bold]Examples[/bold]
+
+      quidpro export --format csv > facts.csv
+
+      quidpro export --format graphml --out network.graphml
+    """
+    from quidpro.export import export
+    try:
+        data = export(_ledger(db), fmt, out_path)
+    except QuidproError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
+    if data is not None:
+        sys.stdout.buffer.write(data)
+    else:
+        err.print(f"wrote {out_path}")
 
 
 @app.command()
