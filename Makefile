@@ -25,14 +25,16 @@ demo: install
 	  $(BIN)/quidpro extract --json --published 2024-11-23 $(SEED); \
 	fi
 
-# The ledger tests run on a real PostgreSQL too: Debian's server package, installed when
-# missing (as root; otherwise those tests are skipped with the reason printed).
+# The ledger tests run on a real PostgreSQL too, and the web tests drive a real Chromium: both
+# are Debian's packages, installed when missing (as root; otherwise those tests are skipped,
+# with the reason printed).  Playwright downloads no browser: the tests launch this one.
+DEB_PACKAGES := $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql) $(if $(wildcard /usr/bin/chromium),,chromium)
 system-deps:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if [ -n "$(strip $(DEB_PACKAGES))" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing Debian's postgresql for the ledger tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
-	  else echo "note: no PostgreSQL server and no root to install one: its tests will be skipped"; fi; \
+	    echo "installing Debian packages for the tests: $(strip $(DEB_PACKAGES))"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
+	  else echo "note: $(strip $(DEB_PACKAGES)) missing and no root to install: those tests will be skipped"; fi; \
 	fi
 
 test: install system-deps

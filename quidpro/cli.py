@@ -328,6 +328,21 @@ def export_cmd(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the ledger: network of states, timeline, facts with every quote (API docs at /docs)."""
+    import uvicorn
+
+    from quidpro.web import create_app
+    app_ = create_app(_ledger(db))
+    err.print(f"quidpro is serving the ledger at [bold]http://{host}:{port}/[/bold] (API docs: /docs). Ctrl-C stops.")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def languages() -> None:
     """List the languages quidpro has lexicons for."""
     from quidpro.extract.language import load_lexicon

@@ -168,7 +168,7 @@ class Fact:
         seen: dict[Quantity, list[str]] = {}
         for r in self.reports:
             if r.claim.quantity is not None:
-                who = r.site or r.claim.article or "?"
+                who = r.site or r.title or r.claim.article or "?"
                 if r.claim.source:
                     who = f"{who} ({r.claim.source})"
                 seen.setdefault(r.claim.quantity, [])

@@ -140,21 +140,43 @@ class Ledger:
                     for name, table in (("articles", articles), ("claims", claims), ("facts", facts))}
 
     def facts(self, *, from_: str | None = None, to: str | None = None, kind: str | None = None,
-              item: str | None = None, since: str | None = None, lang: str | None = None,
+              item: str | None = None, since: str | None = None, until: str | None = None,
+              lang: str | None = None, certainty: str | None = None, country: str | None = None,
               min_sources: int = 1) -> list[Fact]:
-        """Facts matching every given filter, most reported first."""
+        """Facts matching every given filter, most reported first.  ``country`` matches either
+        side or a party; ``since``/``until`` bound the dates on which a fact was reported."""
         query = select(facts)
         for column, value in ((facts.c.from_code, from_), (facts.c.to_code, to), (facts.c.kind, kind),
                               (facts.c.item, item)):
             if value is not None:
                 query = query.where(column == value)
+        if country is not None:
+            query = query.where((facts.c.from_code == country) | (facts.c.to_code == country)
+                                | facts.c.parties.contains(country))
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(facts.c.id)).mappings().all()
             result = [self._fact(conn, row) for row in rows]
         result = [f for f in result if f.sources >= min_sources
                   and (lang is None or lang in f.languages)
-                  and (since is None or (f.last_reported or "") >= since)]
+                  and (certainty is None or f.certainty == certainty)
+                  and (country is None or country in (f.from_, f.to) or country in (f.parties or ()))
+                  and (since is None or (f.last_reported or "") >= since)
+                  and (until is None or (f.first_reported or "9999") <= until)]
         return sorted(result, key=lambda f: (-f.sources, f.id))
+
+    def article(self, article_id: int) -> tuple[dict, list[Claim]]:
+        """An article's stored fields and its claims, in order."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles.c.id, articles.c.uri, articles.c.site, articles.c.title,
+                                      articles.c.author, articles.c.lang, articles.c.published, articles.c.text,
+                                      articles.c.duplicate_of).where(articles.c.id == article_id)).mappings().first()
+            if row is None:
+                raise LedgerError(f"no article with id {article_id}")
+            found = conn.execute(select(claims, articles.c.uri, articles.c.site, articles.c.title,
+                                        articles.c.published, articles.c.duplicate_of)
+                                 .join(articles, articles.c.id == claims.c.article_id)
+                                 .where(claims.c.article_id == article_id).order_by(claims.c.idx)).mappings()
+            return dict(row), [_report(r).claim for r in found]
 
     def fact(self, fact_id: int) -> Fact:
         with self.engine.connect() as conn:
