@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+DEMO_DB := sqlite:///demo.db
+
 demo: install
 	@echo "== quidpro extract on the bundled example articles (examples/) =="
 	$(BIN)/quidpro extract examples/*
@@ -24,6 +26,11 @@ demo: install
 	  echo "== and on the seed page, as JSON Lines =="; \
 	  $(BIN)/quidpro extract --json --published 2024-11-23 $(SEED); \
 	fi
+	@echo "== the demo corpus into a ledger (demo/corpus: 51 articles, 4 languages) =="
+	$(BIN)/quidpro ingest --db $(DEMO_DB) demo/corpus/manifest.jsonl
+	@if [ -n "$$CI" ] || [ -n "$$QUIDPRO_DEMO_NO_SERVE" ]; then exit 0; fi; \
+	echo "== browse it: open the address below; Ctrl-C stops =="; \
+	$(BIN)/quidpro serve --db $(DEMO_DB)
 
 # The ledger tests run on a real PostgreSQL too, and the web tests drive a real Chromium: both
 # are Debian's packages, installed when missing (as root; otherwise those tests are skipped,

@@ -164,8 +164,10 @@ def _ledger(db: Optional[str]):
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(metavar="PATH|URL|DIR...",
-                                                help="Pages to add: files, directories (searched recursively) or URLs.")],
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="PATH|URL|DIR|MANIFEST...",
+        help="Pages to add: files, directories (searched recursively), URLs, or .jsonl manifests "
+             "of {\"file\", \"published\", \"lang\"} lines.")],
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", callback=_check_date,
                                                      help="Publication date for pages that do not give one.")] = None,
@@ -180,19 +182,24 @@ def ingest(
 
     [bold]Example[/bold]
 
-      quidpro ingest --db sqlite:///ledger.db demo/corpus/
+      quidpro ingest --db sqlite:///ledger.db demo/corpus/manifest.jsonl
     """
     ledger = _ledger(db)
-    refs = expand_refs(inputs)
+    try:
+        refs = expand_refs(inputs)
+    except QuidproError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(code=1) from None
     before = ledger.counts()
     added = duplicates = near = claims = new_facts = 0
     failures: list[str] = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("ingesting", total=len(refs))
-        for ref in refs:
+        for entry in refs:
             try:
-                article = build_article(read_source(ref), lang=lang, fallback_published=published)
+                article = build_article(read_source(entry.ref), lang=lang or entry.lang,
+                                        fallback_published=entry.published or published)
                 result = ledger.ingest(extract_claims(article))
             except QuidproError as exc:
                 failures.append(str(exc))

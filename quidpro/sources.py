@@ -1,6 +1,8 @@
 """First stage: turn a path or a URL into a Document (raw bytes and where they came from)."""
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -59,17 +61,47 @@ def fetch_url(url: str, settings: Settings | None = None) -> Document:
 ARTICLE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 
 
-def expand_refs(refs: list[str]) -> list[str]:
-    """Paths, URLs and directories -> the inputs to read; a directory gives its article files
-    (HTML and text), recursively, in name order."""
-    out: list[str] = []
+@dataclass(frozen=True)
+class Input:
+    """One thing to read, with what the caller knows of it."""
+
+    ref: str
+    published: str | None = None
+    lang: str | None = None
+
+
+def expand_refs(refs: list[str]) -> list[Input]:
+    """Paths, URLs, directories and manifests -> the inputs to read.  A directory gives its
+    article files (HTML and text), recursively, in name order; a manifest (``.jsonl``) gives one
+    input per line: ``{"file": ..., "published": "YYYY-MM-DD", "lang": ".."}``, files relative
+    to the manifest."""
+    out: list[Input] = []
     for ref in refs:
         p = Path(ref)
         if not is_url(ref) and p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            out.extend(Input(str(f)) for f in sorted(p.rglob("*"))
+                       if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+        elif not is_url(ref) and p.suffix == ".jsonl" and p.is_file():
+            out.extend(_manifest(p))
         else:
-            out.append(ref)
+            out.append(Input(ref))
     return out
+
+
+def _manifest(path: Path) -> list[Input]:
+    entries = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            ref = entry.get("file") or entry["url"]
+        except (ValueError, KeyError, AttributeError) as exc:
+            raise SourceError(f"{path}:{n}: not a manifest line with a 'file' or 'url' ({exc})") from exc
+        if not is_url(ref):
+            ref = str(path.parent / ref)
+        entries.append(Input(ref, entry.get("published"), entry.get("lang")))
+    return entries
 
 
 def read_source(ref: str, settings: Settings | None = None) -> Document:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from quidpro.article import build_article
 from quidpro.extract.language import LanguagePack, load_pack, supported_languages
-from quidpro.extract.reader import RawClaim, SentenceContext, SentenceReader
+from quidpro.extract.reader import LinearReader, RawClaim, SentenceContext, SentenceReader
 from quidpro.extract.when import find_times
 from quidpro.models import Article, Claim, Document, Evidence, Extraction
 
@@ -53,8 +53,9 @@ def _read_sentences(article: Article, pack: LanguagePack) -> list[_Pending]:
     out: list[_Pending] = []
     for (offset, text), doc in zip(paragraphs, docs):
         times = find_times(text, pack.lexicon.code, article.published)
+        reader_class = SentenceReader if doc.has_annotation("DEP") else LinearReader
         for sent in doc.sents:
-            reader = SentenceReader(pack, sent, times, ctx)
+            reader = reader_class(pack, sent, times, ctx)
             raws = reader.read()
             evidence = Evidence(sent.text, offset + sent.start_char, offset + sent.end_char)
             items = [_Pending(r, evidence) for r in raws]

@@ -37,6 +37,7 @@ class Lexicon:
     code: str
     name: str
     spacy_model: str | None
+    lemmatizer: str | None          # "simplemma" for languages with no spaCy lemmatizer
     number_words: str | None
     triggers: dict[str, list[str]]
     pledge_modifier: list[str]
@@ -89,6 +90,7 @@ def load_lexicon(lang: str) -> Lexicon:
         code=_require(language, "code", where),
         name=language.get("name", lang),
         spacy_model=language.get("spacy_model"),
+        lemmatizer=language.get("lemmatizer"),
         number_words=language.get("number_words"),
         triggers={k: [t.lower() for t in triggers.get(k, [])] for k in TRIGGER_CLASSES},
         pledge_modifier=[t.lower() for t in triggers.get("pledge_modifier", [])],
@@ -220,6 +222,19 @@ def _set_sentence_starts(doc: Doc) -> None:
             end = True
 
 
+@Language.factory("quidpro_simplemma", default_config={"lang": "xx"})
+def _simplemma_lemmatizer(nlp: Language, name: str, lang: str):
+    """Lemmas from simplemma's tables, for languages with no spaCy pipeline on the index."""
+    import simplemma
+
+    def lemmatize(doc: Doc) -> Doc:
+        for tok in doc:
+            if not tok.is_punct and not tok.like_num:
+                tok.lemma_ = simplemma.lemmatize(tok.text, lang=lang).lower()
+        return doc
+    return lemmatize
+
+
 def _load_nlp(lex: Lexicon) -> tuple[Language, bool]:
     if lex.spacy_model:
         try:
@@ -230,8 +245,11 @@ def _load_nlp(lex: Lexicon) -> tuple[Language, bool]:
                 f"spaCy pipeline '{lex.spacy_model}' for '{lex.code}' is not installed ({exc}); "
                 "run `make install`"
             ) from exc
+    # A blank tokeniser: sentences come from _set_sentence_starts, lemmas from simplemma.
     nlp = spacy.blank(lex.code)
-    nlp.add_pipe("sentencizer")
+    if lex.lemmatizer == "simplemma":
+        nlp.add_pipe("quidpro_simplemma", config={"lang": lex.code})
+        return nlp, True
     return nlp, False
 
 

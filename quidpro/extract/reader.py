@@ -331,12 +331,7 @@ class SentenceReader:
         source = self._prepositional_source()
         speaker = None
         for v in self._speech_verbs():
-            if v.i == tok.i:
-                continue
-            ancestors = {a.i for a in tok.ancestors} | {tok.i}
-            governs = v.i in ancestors
-            inverted = v.dep_ in ("parataxis", "conj") and v.head.i in ancestors
-            if governs or inverted:
+            if v.i != tok.i and self._governs(v, tok):
                 speaker = self._speaker(v) or speaker
                 if certainty == "asserted":
                     certainty = "reported"
@@ -345,6 +340,12 @@ class SentenceReader:
                                         or self.cue_tokens.get("attribution_prep")):
             certainty = "reported"
         return certainty, source, withheld
+
+    def _governs(self, verb: Token, tok: Token) -> bool:
+        """Whether a speech verb reports the act: it is above it, or follows it as a
+        parenthetical ("..., a déclaré Shin")."""
+        ancestors = {a.i for a in tok.ancestors} | {tok.i}
+        return verb.i in ancestors or (verb.dep_ in ("parataxis", "conj") and verb.head.i in ancestors)
 
     def _prepositional_source(self) -> str | None:
         for m in self.cues:
@@ -425,7 +426,7 @@ class SentenceReader:
 
     # -- the claims -------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:
-        if not any(t.pos_ in ("VERB", "AUX") for t in self.sent):
+        if self.doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in self.sent):
             return []   # a heading or a caption states no act
         quantities = find_quantities(self.sent, self.pack)
         active = [t for t in self.triggers if not self._blocked(t)]
@@ -640,16 +641,7 @@ class SentenceReader:
                 add(receivers, m.code)
             elif role == "weak":
                 add(weak, m.code)
-        # A modifier of the goods names their origin, unless the giver is already known: then
-        # it names who gets them ("Moscow offered Pyongyang economic aid").
-        weak = [c for c in weak if c not in givers and c not in receivers]
-        if len(weak) > 1 and set(weak) - weak_demonyms:
-            weak = [c for c in weak if c not in weak_demonyms]   # a name over an adjective
-        if not givers:
-            givers = weak
-        elif not receivers:
-            receivers = weak
-        return givers, receivers, parties
+        return _settle(givers, receivers, weak, weak_demonyms) + (parties,)
 
     @staticmethod
     def _role(cls: str, cue: str | None, subject: bool, passive: bool, origin_adj: bool,
@@ -747,3 +739,106 @@ def _most_specific(items: list[Match], doc) -> list[Match]:
         else:
             out.append(m)
     return out
+
+
+def _settle(givers: list[str], receivers: list[str], weak: list[str],
+            weak_demonyms: set[str]) -> tuple[list[str], list[str]]:
+    """A modifier of the goods names their origin, unless the giver is already known: then it
+    names who gets them ("Moscow offered Pyongyang economic aid")."""
+    weak = [c for c in weak if c not in givers and c not in receivers]
+    if len(weak) > 1 and set(weak) - weak_demonyms:
+        weak = [c for c in weak if c not in weak_demonyms]   # a name over an adjective
+    if not givers:
+        givers = weak
+    elif not receivers:
+        receivers = weak
+    return givers, receivers
+
+
+class LinearReader(SentenceReader):
+    """For languages with no dependency parser (a blank tokeniser and simplemma lemmas): the
+    same reading, with the tree replaced by word order.  A token belongs to the nearest act,
+    counting a comma as a long way; the first actor with no preposition is the subject, a
+    later one the indirect object; cues count within the act's reach."""
+
+    COMMA_COST = 12
+
+    def owner(self, tok: Token) -> Trigger | None:
+        if tok.i in self.trigger_index:
+            return self.trigger_index[tok.i]
+        best, best_cost = None, None
+        for trig in self.triggers:
+            lo, hi = sorted((tok.i, trig.token.i))
+            commas = sum(1 for t in self.doc[lo:hi] if t.text in (",", ";", ":", "(", ")"))
+            cost = hi - lo + self.COMMA_COST * commas
+            if best_cost is None or cost < best_cost:
+                best, best_cost = trig, cost
+        return best
+
+    def subject(self, trig: Trigger) -> tuple[Token | None, bool]:
+        return None, False
+
+    def _near(self, tok: Token, label: str, hops: int = 3) -> bool:
+        marks = self.cue_tokens.get(label, set())
+        trig = self.owner(tok)
+        return any(trig is not None and self.owner(self.doc[i]) is trig for i in marks)
+
+    def _governs(self, verb: Token, tok: Token) -> bool:
+        return True   # a speech verb anywhere in the sentence reports what it says
+
+    def _agreement_nouns(self, trig: Trigger) -> list[Match]:
+        return self.pack.find("agreement_nouns", self.sent)
+
+    def _blocked(self, trig: Trigger) -> bool:
+        if self._near(trig.token, "block"):
+            return True
+        # "versprach, Panzer zu liefern": the promise is read from the delivery verb
+        return trig.cls == "pledge" and any(t.cls in ("give", "deploy") and t.start > trig.start
+                                            for t in self.triggers)
+
+    def _is_future(self, trig: Trigger) -> bool:
+        tok = trig.token
+        endings = tuple(self.lex.cues.get("future_endings", []))
+        if endings and tok.lower_ != tok.lemma_ and tok.lower_.endswith(endings):
+            return True
+        if any(t.cls == "pledge" and t.start < trig.start for t in self.triggers):
+            return True
+        # "wird liefern", "va a enviar": a future auxiliary with the verb left in the infinitive
+        # ("wurden geliefert" has the same auxiliary, with a participle)
+        return (self._near(tok, "future") and tok.lower_ == tok.lemma_) or self._near(tok, "pledge_modifier")
+
+    def _roles(self, trig: Trigger, single: bool, zone: bool) -> tuple[list[str], list[str], list[str]]:
+        givers: list[str] = []
+        receivers: list[str] = []
+        parties: list[str] = []
+        weak: list[str] = []
+        weak_demonyms: set[str] = set()
+        item_tokens = {i for it in self.items for i in range(it.start, it.end)}
+        mine = [m for m in self.mentions
+                if not any(i in self.excluded for i in range(m.start, m.end))
+                and (self.exchange_zone is not None and self.exchange_zone[0] <= m.start < self.exchange_zone[1]) == zone
+                and self.owner(m.root) is trig]
+        cues = {id(m): self.role_cue(m) for m in mine}
+        passive = any(c == "agent" for c in cues.values())
+        seen_subject = False
+        for m in mine:
+            cue = cues[id(m)]
+            if cue == "opponent":
+                continue
+            if trig.cls == "agreement":
+                parties.append(m.code) if m.code not in parties else None
+                continue
+            next_to_goods = any(j in item_tokens for j in (m.start - 1, m.end, m.end + 1))
+            if m.demonym and cue is None and next_to_goods:
+                weak.append(m.code)
+                weak_demonyms.add(m.code)
+                continue
+            if cue is None and not seen_subject:
+                seen_subject = True
+                role = self._role(trig.cls, None, True, passive, False, False)
+            else:
+                role = self._role(trig.cls, cue, False, passive, m.demonym, cue is None)
+            target = {"from": givers, "to": receivers, "weak": weak}.get(role)
+            if target is not None and m.code not in target:
+                target.append(m.code)
+        return _settle(givers, receivers, weak, weak_demonyms) + (parties,)
