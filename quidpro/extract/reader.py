@@ -96,8 +96,13 @@ class SentenceReader:
         self.trigger_index = {t.token.i: t for t in self.triggers}
         self.mentions = self._find_mentions()
         # goods are nouns, names or their adjectives: "fuelling the war" supplies no fuel
-        self.items = _most_specific([m for m in pack.find("items", sent)
-                                     if self.doc[m.start:m.end].root.pos_ not in ("VERB", "AUX")], self.doc)
+        # Goods are nouns, names or their adjectives ("fuelling the war" supplies no fuel), and
+        # troops are people: "exercices militaires" sends nobody.
+        self.items = _most_specific([
+            m for m in pack.find("items", sent)
+            if self.doc[m.start:m.end].root.pos_ not in ("VERB", "AUX")
+            and not (m.label == "troops" and m.end - m.start == 1 and self.doc[m.start].pos_ == "ADJ")
+        ], self.doc)
         self.excluded = self._excluded_tokens()
         self.exchange_zone = self._exchange_zone()
 
@@ -664,7 +669,9 @@ class SentenceReader:
         if cue == "recipient":
             return "from" if cls == "buy" else (None if receiving else "to")
         if cue == "destination":
-            return "to" if cls in ("deploy", "deploy_noun", "arrive") else None
+            # "envoyer en Israël", "deployed to Russia"; a place inside another noun ("la
+            # guerre en Ukraine") never gets here (see _inside_other_noun)
+            return None if receiving else "to"
         if cls == "arrive":
             return "weak" if origin_adj else None
         if origin_adj:
