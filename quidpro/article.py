@@ -122,7 +122,8 @@ def _from_html(html: str, uri: str) -> dict:
 
 
 def build_article(document: Document, published: str | None = None, lang: str | None = None,
-                  settings: Settings | None = None, fallback_published: str | None = None) -> Article:
+                  settings: Settings | None = None, fallback_published: str | None = None,
+                  fallback_site: str | None = None) -> Article:
     """Main text and metadata of a document.  ``published`` and ``lang`` from the caller win;
     ``fallback_published`` is used only when the page gives no date of its own."""
     settings = settings or load_settings()
@@ -140,6 +141,7 @@ def build_article(document: Document, published: str | None = None, lang: str | 
         lang = detected if prob >= settings.min_lang_confidence else None
     return Article(
         uri=document.uri, text=body, lang=lang, title=meta.get("title"),
-        published=published or meta.get("published") or fallback_published, site=meta.get("site"),
+        published=published or meta.get("published") or fallback_published,
+        site=meta.get("site") or fallback_site,
         author=meta.get("author"),
     )

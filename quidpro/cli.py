@@ -199,7 +199,8 @@ def ingest(
         for entry in refs:
             try:
                 article = build_article(read_source(entry.ref), lang=lang or entry.lang,
-                                        fallback_published=entry.published or published)
+                                        fallback_published=entry.published or published,
+                                        fallback_site=entry.site)
                 result = ledger.ingest(extract_claims(article))
             except QuidproError as exc:
                 failures.append(str(exc))

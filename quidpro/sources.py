@@ -68,13 +68,14 @@ class Input:
     ref: str
     published: str | None = None
     lang: str | None = None
+    site: str | None = None
 
 
 def expand_refs(refs: list[str]) -> list[Input]:
     """Paths, URLs, directories and manifests -> the inputs to read.  A directory gives its
     article files (HTML and text), recursively, in name order; a manifest (``.jsonl``) gives one
-    input per line: ``{"file": ..., "published": "YYYY-MM-DD", "lang": ".."}``, files relative
-    to the manifest."""
+    input per line: ``{"file": ..., "published": "YYYY-MM-DD", "lang": "..", "site": ".."}``,
+    files relative to the manifest."""
     out: list[Input] = []
     for ref in refs:
         p = Path(ref)
@@ -100,7 +101,7 @@ def _manifest(path: Path) -> list[Input]:
             raise SourceError(f"{path}:{n}: not a manifest line with a 'file' or 'url' ({exc})") from exc
         if not is_url(ref):
             ref = str(path.parent / ref)
-        entries.append(Input(ref, entry.get("published"), entry.get("lang")))
+        entries.append(Input(ref, entry.get("published"), entry.get("lang"), entry.get("site") or entry.get("outlet")))
     return entries
 
 

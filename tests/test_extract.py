@@ -166,11 +166,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E
 
 _WORDS = ["La", "Russie", "a", "livré", "des", "missiles", "à", "la", "Corée du Nord", "selon", "Séoul",
           "Russia", "supplied", "drones", "to", "Ukraine", "10 000", "soldats", "en", "juin", "not", "could",
-          "«", "»", ",", ".", "\n", "\n\n", "l’", "de", "Kyiv", "pacte", "signé", "depuis", "août 2023"]
+          "«", "»", ",", ".", "\n", "\n\n", "l’", "de", "Kyiv", "pacte", "signé", "depuis", "août 2023",
+          "Russland", "lieferte", "an", "sagte", "Vertrag", "unterzeichnet", "Rusia", "entregó", "según",
+          "dijo", "tratado", "firmaron", "IRIS-T.", "a cambio de", "im Gegenzug für", "Beamter", "el ministro"]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_WORDS), min_size=5, max_size=60), st.sampled_from(["fr", "en"]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=5, max_size=60), st.sampled_from(["fr", "en", "de", "es"]))
 def test_random_text_never_breaks_the_contract(words, lang):
     text = " ".join(words) + " ."
     try:

@@ -47,6 +47,26 @@ CASES = [
      {("transfer", "DEU", "UKR", ("armored_vehicles",), "asserted")}),
 ]
 
+# Languages with no dependency parser on the package index, read from word order and cues.
+CASES += [
+    ("de", "Russland hat Nordkorea Flugabwehrraketen geliefert, sagte ein südkoreanischer Beamter.",
+     {("transfer", "RUS", "PRK", ("air_defense",), "reported")}),
+    ("de", "Die Drohnen wurden von Iran an Russland geliefert.",
+     {("transfer", "IRN", "RUS", ("drones",), "asserted")}),
+    ("de", "Nordkorea hat rund 10.000 Soldaten nach Russland entsandt.",
+     {("deployment", "PRK", "RUS", ("troops",), "asserted")}),
+    ("de", "Berlin wird der Ukraine keine Taurus-Marschflugkörper liefern.",
+     {("pledge", "DEU", "UKR", ("missiles",), "denied")}),
+    ("es", "Rusia suministró a Corea del Norte misiles antiaéreos a cambio de soldados, según Seúl.",
+     {("transfer", "RUS", "PRK", ("air_defense",), "reported"), ("deployment", "PRK", "RUS", ("troops",), "reported")}),
+    ("es", "Alemania entregará a Ucrania cuatro sistemas IRIS-T.",
+     {("pledge", "DEU", "UKR", ("air_defense",), "asserted")}),
+    ("es", "Rusia y Corea del Norte firmaron un tratado de defensa mutua en junio de 2024.",
+     {("agreement", None, None, ("mutual_defense",), "asserted")}),
+    ("es", "Irán negó haber enviado drones a Rusia.",
+     {("transfer", "IRN", "RUS", ("drones",), "denied")}),
+]
+
 NO_CLAIM = [
     ("en", "At a military exhibition in Pyongyang, Kim Jong Un called for modernised weapons."),
     ("en", "Ukraine asked Germany to send Taurus missiles."),
@@ -54,6 +74,8 @@ NO_CLAIM = [
     ("fr", "La Corée du Nord a testé un nouveau missile balistique intercontinental."),
     ("en", "Russia paraded its newest tanks and missiles on Red Square."),
     ("fr", "Séoul pourrait revoir sa politique de ne pas fournir d'armes aux pays en guerre."),
+    ("de", "Nordkorea testete am Montag eine neue Rakete."),
+    ("es", "Corea del Norte probó un nuevo misil balístico."),
 ]
 
 

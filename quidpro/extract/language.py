@@ -28,7 +28,7 @@ TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "a
                    "deploy_noun")
 CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
              "negation", "denial", "withhold", "block", "future", "future_endings", "approx", "range",
-             "self_reference")
+             "self_reference", "beneficiary")
 ROLE_LISTS = ("recipient", "origin", "genitive", "agent", "destination", "opponent")
 
 
@@ -165,6 +165,12 @@ class LanguagePack:
         """Tokenise, make each actor name one token ("Royaume-Uni", "Corée du Nord"), then tag
         and parse: the parser then sees a name as a name and never splits a sentence in it."""
         doc = self.nlp.make_doc(text)
+        last = doc[-1] if len(doc) else None
+        if last is not None and len(last.text) > 1 and last.text.endswith(".") and not last.is_punct:
+            # "... sistemas IRIS-T." : a capital and a full stop read as an initial; at the
+            # end of a paragraph the stop ends the sentence.
+            with doc.retokenize() as retok:
+                retok.split(last, [last.text[:-1], "."], heads=[(last, 0), (last, 0)])
         mentions = self._match_actors(doc)
         with doc.retokenize() as retok:
             for m in mentions:
@@ -228,9 +234,9 @@ def _simplemma_lemmatizer(nlp: Language, name: str, lang: str):
     import simplemma
 
     def lemmatize(doc: Doc) -> Doc:
-        for tok in doc:
-            if not tok.is_punct and not tok.like_num:
-                tok.lemma_ = simplemma.lemmatize(tok.text, lang=lang).lower()
+        for tok in doc:   # every token gets one: the matchers need a doc fully lemmatised
+            plain = tok.is_punct or tok.like_num or tok.is_space
+            tok.lemma_ = tok.text if plain else simplemma.lemmatize(tok.text, lang=lang).lower()
         return doc
     return lemmatize
 

@@ -431,7 +431,7 @@ class SentenceReader:
 
     # -- the claims -------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:
-        if self.doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in self.sent):
+        if self.doc.has_annotation("DEP") and not any(t.pos_ in ("VERB", "AUX") for t in self.sent):
             return []   # a heading or a caption states no act
         quantities = find_quantities(self.sent, self.pack)
         active = [t for t in self.triggers if not self._blocked(t)]
@@ -639,6 +639,11 @@ class SentenceReader:
                 # "gave North Korea access to oil", parsed as a compound of the object
                 m.root.dep_ == "compound" and m.root.head.head.i == trig.token.i
                 and m.root.head.dep_ in OBJECT_DEPS)
+            helped = m.root.dep_ in OBJECT_DEPS and m.root.head.i != trig.token.i and \
+                m.root.head.lemma_.lower() in self.lex.cues.get("beneficiary", [])
+            if helped and trig.cls not in ("receive", "buy"):
+                add(receivers, m.code)      # "sent 12,000 soldiers to help Russia"
+                continue
             role = self._role(trig.cls, cue, is_subject and cue is None, passive, m.demonym or theme, direct)
             if role == "from":
                 add(givers, m.code)
@@ -680,6 +685,10 @@ class SentenceReader:
             return "to"   # "supplied Ukraine with", "gave North Korea missiles"
         return None
 
+    def _covered(self, tok: Token) -> set[int]:
+        """The tokens a word governs."""
+        return {t.i for t in tok.subtree}
+
     def _agreement_nouns(self, trig: Trigger) -> list[Match]:
         scope = set(t.i for t in trig.token.subtree)
         subj, _ = self.subject(trig)
@@ -697,7 +706,7 @@ class SentenceReader:
         # "a framework agreement under which Seoul is to supply Warsaw": a supply in one
         # direction is a pledge (read from its own trigger), not a pact (CLAIMS.md section 2).
         noun_root = self.doc[nouns[0].start:nouns[0].end].root
-        covered = {t.i for t in noun_root.subtree} | {t.i for t in trig.token.subtree}
+        covered = self._covered(noun_root) | self._covered(trig.token)
         if any(t.cls in ("give", "buy", "pledge") and t.token.i in covered for t in self.triggers):
             return []
         # A pact that commits to mutual defence is a mutual-defence pact, whatever else it covers.
@@ -763,6 +772,8 @@ def _settle(givers: list[str], receivers: list[str], weak: list[str],
 
 
 class LinearReader(SentenceReader):
+    # Nothing here may call Token.subtree, .ancestors, .left_edge or .right_edge: with no
+    # parse they read uninitialised memory.
     """For languages with no dependency parser (a blank tokeniser and simplemma lemmas): the
     same reading, with the tree replaced by word order.  A token belongs to the nearest act,
     counting a comma as a long way; the first actor with no preposition is the subject, a
@@ -793,8 +804,42 @@ class LinearReader(SentenceReader):
     def _governs(self, verb: Token, tok: Token) -> bool:
         return True   # a speech verb anywhere in the sentence reports what it says
 
+    def _speech_verbs(self) -> list[Token]:
+        # no tagger to tell verbs from nouns: a speech term outside the act's own words
+        idx = self.cue_tokens.get("speech", set()) - self.cue_tokens.get("pledge_modifier", set())
+        return [self.doc[i] for i in sorted(idx) if i not in self.trigger_index]
+
+    def _inverted_speaker(self, verb: Token) -> Span | None:
+        """The words after a speech verb set off by a comma: ", sagte ein Beamter"."""
+        end = verb.i + 1
+        while end < self.sent.end and not self.doc[end].is_punct:
+            end += 1
+        after = self.doc[verb.i + 1:end]
+        if verb.i > self.sent.start and self.doc[verb.i - 1].is_punct and 0 < len(after) <= 8:
+            return after
+        return None
+
+    def _speaker(self, verb: Token) -> str | None:
+        after = self._inverted_speaker(verb)
+        return after.text if after is not None else self._name_in(self.sent.start, verb.i, names_only=True)
+
+    def _excluded_tokens(self) -> set[int]:
+        out: set[int] = set()
+        for m in self.cues:
+            if m.label == "cue:attribution_prep":
+                out.update(range(m.start, self._np_end(m.end)))
+        for v in self._speech_verbs():
+            after = self._inverted_speaker(v)
+            if after is not None:
+                out.update(range(after.start, after.end))
+        return out
+
     def _agreement_nouns(self, trig: Trigger) -> list[Match]:
         return self.pack.find("agreement_nouns", self.sent)
+
+    def _covered(self, tok: Token) -> set[int]:
+        # (Token.subtree needs a parse: on a blank doc it must not be touched at all.)
+        return set(range(self.sent.start, self.sent.end))
 
     def _blocked(self, trig: Trigger) -> bool:
         if self._near(trig.token, "block"):
