@@ -47,17 +47,17 @@ def test_bad_inputs_get_one_line_each_and_the_run_goes_on(tmp_path, good):
     latin.write_bytes("Les chars livrés à l'Ukraine étaient allemands.".encode("latin-1"))
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    german = tmp_path / "de.txt"
-    german.write_text("Deutschland hat der Ukraine weitere Flugabwehrsysteme vom Typ IRIS-T geliefert, "
-                      "teilte das Verteidigungsministerium in Berlin am Dienstag mit. Die Systeme "
-                      "sollen die Städte im Osten des Landes vor russischen Angriffen schützen.")
+    dutch = tmp_path / "nl.txt"     # a language with no lexicon yet
+    dutch.write_text("Nederland heeft Oekraïne nieuwe luchtverdedigingssystemen geleverd, meldde het "
+                     "ministerie van Defensie dinsdag in Den Haag. De systemen moeten de steden in het "
+                     "oosten van het land beschermen tegen Russische aanvallen.")
     res = run("extract", "--json", str(tmp_path / "missing.html"), str(tmp_path), str(binary), str(latin),
-              str(empty), str(german), str(good))
+              str(empty), str(dutch), str(good))
     assert res.returncode == 0
     err = res.stderr.splitlines()
     for name, why in [("missing.html", "no such file"), (str(tmp_path), "is a directory"),
                       ("image.html", "binary data"), ("latin1.txt", "not valid UTF-8"),
-                      ("empty.txt", "empty input"), ("de.txt", "not supported")]:
+                      ("empty.txt", "empty input"), ("nl.txt", "not supported")]:
         assert any(name in ln and why in ln for ln in err), (name, res.stderr)
     assert all(json.loads(ln)["file"] == str(good) for ln in res.stdout.splitlines())
     assert res.stdout.strip()

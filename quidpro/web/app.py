@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Optional
 
 import swagger_ui_bundle
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
