@@ -313,19 +313,23 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, parquet or graphml.")] = "csv",
     out_path: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE",
                                                      help="Where to write; csv and jsonl go to stdout without it.")] = None,
+    level: Annotated[str, typer.Option("--level", help="facts (one row per fact) or claims (one row per "
+                                                       "claim and item, with its quote).")] = "facts",
     db: DbOption = None,
 ) -> None:
-    """Export every fact with its CAMEO code and PLOVER type.
+    """Export every fact, or every claim, with its CAMEO code and PLOVER type.
 
     [bold]Examples[/bold]
 
       quidpro export --format csv > facts.csv
 
       quidpro export --format graphml --out network.graphml
+
+      quidpro export --level claims --format parquet --out claims.parquet
     """
     from quidpro.export import export
     try:
-        data = export(_ledger(db), fmt, out_path)
+        data = export(_ledger(db), fmt, out_path, level)
     except QuidproError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None

@@ -1,6 +1,6 @@
 """Exports of the ledger: CSV, JSON Lines, Parquet (pyarrow) and GraphML (networkx).
 
-Every fact row carries its CAMEO code and PLOVER type (``quidpro/data/codes.toml``) so that it
+Every fact row and every claim row carries its CAMEO code and PLOVER type (``quidpro/data/codes.toml``) so that it
 joins with GDELT / POLECAT data.  A read-only layer over ``quidpro.ledger``.
 """
 from __future__ import annotations
@@ -56,17 +56,45 @@ def fact_rows(facts: list[Fact]) -> list[dict[str, Any]]:
     return rows
 
 
-def export(ledger: Ledger, fmt: str, out: Path | None) -> bytes | None:
-    """Write every fact in ``fmt`` to ``out``; with no ``out``, return the bytes (text formats)."""
+def claim_rows(facts: list[Fact]) -> list[dict[str, Any]]:
+    """One row per claim and item, each with the fact it belongs to and its event codes."""
+    rows = []
+    for f in facts:
+        for r in f.reports:
+            c = r.claim
+            rows.append({
+                "claim_id": r.claim_id, "fact_id": f.id, "article_id": r.article_id, "kind": c.kind,
+                "from": c.from_, "to": c.to, "parties": ",".join(c.parties) if c.parties else None, "item": f.item,
+                **event_codes(c.kind, f.item),
+                "quantity_value": c.quantity.value if c.quantity else None,
+                "quantity_unit": c.quantity.unit if c.quantity else None,
+                "quantity_approx": c.quantity.approx if c.quantity else None,
+                "when": c.when, "source": c.source, "certainty": c.certainty, "lang": c.lang,
+                "published": r.published, "site": r.site, "article": c.article, "evidence": c.evidence.text,
+                "evidence_start": c.evidence.start, "evidence_end": c.evidence.end,
+            })
+    return sorted(rows, key=lambda row: (row["claim_id"], row["item"]))
+
+
+LEVELS = ("facts", "claims")
+
+
+def export(ledger: Ledger, fmt: str, out: Path | None, level: str = "facts") -> bytes | None:
+    """Write every fact (or every claim) in ``fmt`` to ``out``; with no ``out``, return the
+    bytes (text formats)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if level not in LEVELS:
+        raise ExportError(f"unknown level '{level}' (choose from {', '.join(LEVELS)})")
+    if fmt == "graphml" and level == "claims":
+        raise ExportError("graphml exports the network of facts: use --level facts")
     facts = ledger.facts()
-    rows = fact_rows(facts)
+    rows = fact_rows(facts) if level == "facts" else claim_rows(facts)
     if fmt in ("parquet", "graphml") and out is None:
         raise ExportError(f"{fmt} is a binary or XML file format: give --out FILE")
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["fact_id"])
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else [f"{level[:-1]}_id"])
         writer.writeheader()
         writer.writerows(rows)
         data = buf.getvalue().encode("utf-8")

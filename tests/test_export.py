@@ -67,8 +67,19 @@ def test_graphml(ledger, tmp_path):
     assert graph.nodes["RUS"]["facts"] >= 2
 
 
+def test_claim_level_rows_carry_codes_and_quotes(ledger, tmp_path):
+    rows = [json.loads(x) for x in export(ledger, "jsonl", None, level="claims").decode().splitlines()]
+    assert len(rows) == 4 and all(r["cameo"] and r["plover"] and r["evidence"] for r in rows)
+    pledge = next(r for r in rows if r["kind"] == "pledge")
+    assert (pledge["cameo"], pledge["quantity_value"], pledge["quantity_unit"]) == ("0331", 500000000, "EUR")
+    export(ledger, "parquet", tmp_path / "claims.parquet", level="claims")
+    assert pq.read_table(tmp_path / "claims.parquet").num_rows == 4
+
+
 def test_bad_requests(ledger):
     with pytest.raises(ExportError, match="unknown format 'xml'"):
         export(ledger, "xml", None)
     with pytest.raises(ExportError, match="give --out FILE"):
         export(ledger, "parquet", None)
+    with pytest.raises(ExportError, match="unknown level"):
+        export(ledger, "csv", None, level="articles")
