@@ -326,8 +326,9 @@ class SentenceReader:
     def certainty_and_source(self, trig: Trigger) -> tuple[str, str | None, bool]:
         """Certainty, source, and whether the act is withheld (a denied pledge)."""
         tok = trig.token
-        withheld = self._near(tok, "withhold")
-        if self._near(tok, "denial") or withheld or self._near(tok, "negation", hops=1):
+        # a denial governs what it denies however deep: "dismissed reports of soldiers fighting"
+        withheld = self._near(tok, "withhold", hops=5)
+        if self._near(tok, "denial", hops=5) or withheld or self._near(tok, "negation", hops=1):
             certainty = "denied"
         elif self._near(tok, "speculative", hops=6):
             certainty = "speculative"
