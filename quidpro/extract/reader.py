@@ -155,10 +155,12 @@ class SentenceReader:
             if m.label == "cue:attribution_prep":
                 out.update(range(m.start, self._np_end(m.end)))
         for v in self._speech_verbs():
-            for c in v.children:
-                if c.dep_ in SPEAKER_DEPS and c.i not in self.trigger_index:
-                    out.update(t.i for t in self.phrase(c))
+            out.update(self._speaker_tokens(v))
         return out
+
+    def _speaker_tokens(self, verb: Token) -> set[int]:
+        return {t.i for c in verb.children if c.dep_ in SPEAKER_DEPS and c.i not in self.trigger_index
+                for t in self.phrase(c)}
 
     def phrase(self, head: Token) -> list[Token]:
         """The noun phrase of a head: its subtree without the clauses hanging from it."""
@@ -824,16 +826,9 @@ class LinearReader(SentenceReader):
         after = self._inverted_speaker(verb)
         return after.text if after is not None else self._name_in(self.sent.start, verb.i, names_only=True)
 
-    def _excluded_tokens(self) -> set[int]:
-        out: set[int] = set()
-        for m in self.cues:
-            if m.label == "cue:attribution_prep":
-                out.update(range(m.start, self._np_end(m.end)))
-        for v in self._speech_verbs():
-            after = self._inverted_speaker(v)
-            if after is not None:
-                out.update(range(after.start, after.end))
-        return out
+    def _speaker_tokens(self, verb: Token) -> set[int]:
+        after = self._inverted_speaker(verb)
+        return set(range(after.start, after.end)) if after is not None else set()
 
     def _agreement_nouns(self, trig: Trigger) -> list[Match]:
         return self.pack.find("agreement_nouns", self.sent)
