@@ -94,6 +94,7 @@ class SentenceReader:
             self.cue_tokens.setdefault(m.label[4:], set()).update(range(m.start, m.end))
         self.triggers = self._find_triggers()
         self.trigger_index = {t.token.i: t for t in self.triggers}
+        self._speech_indices = {v.i for v in self._speech_verbs()}
         self.mentions = self._find_mentions()
         # goods are nouns, names or their adjectives: "fuelling the war" supplies no fuel
         # Goods are nouns, names or their adjectives ("fuelling the war" supplies no fuel), and
@@ -190,7 +191,7 @@ class SentenceReader:
         """The nearest trigger at or above a token in the dependency tree; what hangs from a
         speech verb ("..., a affirmé Poutine lors du forum économique") belongs to none."""
         node = tok
-        speech = {v.i for v in self._speech_verbs()}
+        speech = self._speech_indices
         for _ in range(40):
             if node.i in self.trigger_index:
                 return self.trigger_index[node.i]
