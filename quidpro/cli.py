@@ -270,8 +270,9 @@ def fact(
     as_json: Annotated[bool, typer.Option("--json", help="The fact and every report, as JSON.")] = False,
 ) -> None:
     """Show one fact with every source and the sentence it quotes."""
+    ledger = _ledger(db)
     try:
-        f = _ledger(db).fact(fact_id)
+        f = ledger.fact(fact_id)
     except QuidproError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(code=1) from None
@@ -285,6 +286,10 @@ def fact(
               f"{f.sources} source(s) in {', '.join(f.languages) or '?'}")
     for q, who in f.quantities:
         out.print(f"  quantity {_fmt_quantity(q)} — {', '.join(who)}")
+    for x in ledger.exchanged_for(f.id):
+        figures = "; ".join(f"{_fmt_quantity(q)} ({', '.join(w)})" for q, w in x.quantities)
+        out.print(f"  given in exchange for fact {x.id}: {x.kind} {_who(x)} · {x.item}"
+                  f"{' · ' + figures if figures else ''}", highlight=False)
     for r in f.reports:
         c = r.claim
         copy = f" (copy of article {r.duplicate_of})" if r.duplicate_of else ""

@@ -47,6 +47,8 @@ def test_air_defence_for_troops_in_three_languages_with_both_figures(demo):
     figures = {q.value for q, _ in troops.quantities}
     assert len(figures) >= 2 and 10000 in figures
     assert all(who for _, who in troops.quantities)
+    # the missiles were given for the troops: the air-defence fact leads to their figures
+    assert troops.id in [x.id for x in ledger.exchanged_for(air.id)]
 
 
 def test_syndicated_copies_are_linked(demo):

@@ -152,6 +152,7 @@ def test_click_through_network_fact_and_article(server, browser):
     page.wait_for_url("**/facts/*")
     marks = page.locator("blockquote mark")
     assert marks.count() >= 2          # one highlighted quote per report
+    assert "PRK → RUS: deployment, troops" in page.locator("a.exchange-link").first.inner_text()
     assert "anti-aircraft missiles" in marks.first.inner_text()
     page.screenshot(path=str(OUTPUT / "fact.png"), full_page=True)
 

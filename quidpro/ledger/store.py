@@ -196,6 +196,21 @@ class Ledger:
                     parties=tuple(row["parties"].split(",")) if row["parties"] else None,
                     item=row["item"], reports=reports)
 
+    def exchanged_for(self, fact_id: int) -> list[Fact]:
+        """The facts its claims name as given in return ("missiles in exchange for troops")."""
+        mine = claims.alias("mine")
+        other = claims.alias("other")
+        link = claim_facts.alias("link")
+        query = (select(link.c.fact_id).distinct()
+                 .select_from(claim_facts.join(mine, mine.c.id == claim_facts.c.claim_id)
+                              .join(other, and_(other.c.article_id == mine.c.article_id,
+                                                other.c.idx == mine.c.exchange_for))
+                              .join(link, link.c.claim_id == other.c.id))
+                 .where(claim_facts.c.fact_id == fact_id, link.c.fact_id != fact_id))
+        with self.engine.connect() as conn:
+            ids = sorted(conn.execute(query).scalars())
+        return [self.fact(i) for i in ids]
+
     def search(self, query: str, limit: int = 20) -> list[tuple[int, str | None, str]]:
         """Articles whose text matches: (id, title, uri)."""
         with self.engine.connect() as conn:

@@ -66,6 +66,7 @@ class ReportOut(BaseModel):
 
 class FactDetailOut(FactOut):
     report_list: list[ReportOut]
+    exchanged_for: list[FactOut]
 
 
 class ArticleOut(BaseModel):
@@ -137,7 +138,8 @@ def create_app(ledger: Ledger) -> FastAPI:
                              source=r.claim.source, when=r.claim.when,
                              quantity=r.claim.to_dict()["quantity"], evidence=r.claim.to_dict()["evidence"],
                              duplicate_of=r.duplicate_of) for r in f.reports]
-        return FactDetailOut(**fact_out(f).model_dump(), report_list=reports)
+        return FactDetailOut(**fact_out(f).model_dump(), report_list=reports,
+                             exchanged_for=[fact_out(x) for x in ledger.exchanged_for(fact_id)])
 
     @app.get("/api/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
     def api_article(article_id: int):
@@ -178,7 +180,8 @@ def create_app(ledger: Ledger) -> FastAPI:
                 texts[r.article_id] = ledger.article(r.article_id)[0]["text"]
             ev = r.claim.evidence
             quotes.append((r, paragraph_of(texts[r.article_id], ev.start, ev.end)))
-        return templates.TemplateResponse(request, "fact.html", dict(fact=f, quotes=quotes))
+        return templates.TemplateResponse(request, "fact.html", dict(fact=f, quotes=quotes,
+                                                                     exchanged=ledger.exchanged_for(fact_id)))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: int):
