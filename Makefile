@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   := ../shared/seeds/000_ab8cf38a567ce122.txt
 
-.PHONY: install demo test clean system-deps
+.PHONY: install demo test clean system-deps eval-docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ system-deps:
 
 test: install system-deps
 	$(BIN)/python -m pytest
+
+# The figures in docs/evaluation.md, regenerated from the gold files.
+eval-docs: install
+	mkdir -p docs
+	$(BIN)/quidpro eval --markdown tests/data/gold/fixtures.jsonl demo/corpus/gold.jsonl > docs/evaluation.md
+	@echo "wrote docs/evaluation.md"
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-output

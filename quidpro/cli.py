@@ -359,6 +359,70 @@ def serve(
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
+@app.command("eval")
+def eval_cmd(
+    gold_files: Annotated[list[Path], typer.Argument(metavar="GOLD.jsonl...",
+                                                     help="Gold files (CLAIMS.md §6); article paths relative to each.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The figures as JSON.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="List every missed and every extra claim.")] = False,
+    as_markdown: Annotated[bool, typer.Option("--markdown", help="A Markdown page of the figures (docs/).")] = False,
+) -> None:
+    """Score extraction against gold claims: precision, recall and F1 per language, per kind and
+    overall, matching (kind, from, to, item) and (agreement, parties, item); agreement on source,
+    certainty, quantity and when over the matched claims.
+
+    [bold]Example[/bold]
+
+      quidpro eval tests/data/gold/fixtures.jsonl --show
+    """
+    from quidpro.evaluate import evaluate, load_gold, markdown
+    reports = {}
+    for path in gold_files:
+        try:
+            gold = load_gold(path)
+        except (OSError, QuidproError) as exc:
+            err.print(f"[red]error:[/red] {path}: {exc}" if isinstance(exc, OSError) else f"[red]error:[/red] {exc}",
+                      highlight=False)
+            raise typer.Exit(code=1) from None
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+                      transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task(f"evaluating {path.name}", total=len(gold))
+            reports[str(path)] = evaluate(gold, progress=lambda: progress.advance(task))
+    if as_json:
+        sys.stdout.write(json.dumps({k: r.to_dict() for k, r in reports.items()}, ensure_ascii=False) + "\n")
+        return
+    if as_markdown:
+        sys.stdout.write(markdown(reports) + "\n")
+        return
+    for name, report in reports.items():
+        table = Table(title=name, title_justify="left", header_style="bold")
+        for col in ("", "P", "R", "F1", "gold", "found", "source", "certainty", "quantity", "when"):
+            table.add_column(col, justify="right" if col else "left")
+        rows = [("all", report.overall)] + sorted(report.by_lang.items()) + \
+               [(f"kind: {k}", v) for k, v in sorted(report.by_kind.items())]
+        for label, sc in rows:
+            agree = [f"{a / n:.2f}" if n else "–" for a, n in (sc.field_agree[f] for f in
+                                                               ("source", "certainty", "quantity", "when"))]
+            table.add_row(label, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp + sc.fn),
+                          str(sc.tp + sc.fp), *agree)
+        out.print(table)
+        for a in report.articles:
+            if a.error:
+                err.print(f"[red]error:[/red] {a.error}", highlight=False)
+            if show and (a.missed or a.extra):
+                out.print(f"[bold]{a.id}[/bold] ({a.lang})")
+                for k in a.missed:
+                    out.print(f"  [red]missed[/red] {k}", highlight=False)
+                for k in a.extra:
+                    quote = next((c["evidence"]["text"] for c in a.predicted if k in _keys(c)), "")
+                    out.print(f"  [yellow]extra[/yellow]  {k}  [dim]{quote[:120]}[/dim]", highlight=False)
+
+
+def _keys(claim: dict) -> set:
+    from quidpro.evaluate import claim_keys
+    return claim_keys(claim)
+
+
 @app.command()
 def languages() -> None:
     """List the languages quidpro has lexicons for."""

@@ -52,5 +52,10 @@ def ledger_url(request, tmp_path):
 
 
 def load_gold() -> list[dict]:
+    """The fixture gold, with each "file" made relative to tests/data (gold files name their
+    articles relative to themselves)."""
     path = DATA / "gold" / "fixtures.jsonl"
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    gold = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    for g in gold:
+        g["file"] = str((path.parent / g["file"]).resolve().relative_to(DATA.resolve()))
+    return gold
