@@ -387,7 +387,7 @@ def eval_cmd(
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                       transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task(f"evaluating {path.name}", total=len(gold))
-            reports[str(path)] = evaluate(gold, progress=lambda: progress.advance(task))
+            reports[str(path)] = evaluate(gold, progress=lambda t=task: progress.advance(t))
     if as_json:
         sys.stdout.write(json.dumps({k: r.to_dict() for k, r in reports.items()}, ensure_ascii=False) + "\n")
         return
