@@ -28,7 +28,7 @@ TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "a
                    "deploy_noun")
 CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
              "negation", "denial", "withhold", "block", "future", "future_endings", "approx", "range",
-             "self_reference", "beneficiary")
+             "self_reference", "beneficiary", "coordination")
 ROLE_LISTS = ("recipient", "origin", "genitive", "agent", "destination", "opponent")
 
 

@@ -24,6 +24,7 @@ SPEAKER_DEPS = {"nsubj", "csubj"}       # the subject of an active speech verb
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"amod", "nmod", "appos", "compound", "conj", "flat", "flat:name", "nmod:poss",
                  "poss", "det", "case", "fixed", "cc", "punct", "nummod"}
+SEGMENT_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 OBJECT_DEPS = {"obj", "dobj", "iobj", "dative", "obl:arg"}
 MODIFYING = {"aux", "aux:tense", "aux:pass", "auxpass", "advmod", "neg", "mark", "cop", "xcomp",
              "amod", "det", "case", "prep", "advcl"}
@@ -800,10 +801,21 @@ class LinearReader(SentenceReader):
     def subject(self, trig: Trigger) -> tuple[Token | None, bool]:
         return None, False
 
+    def _segment(self, i: int) -> tuple[int, int]:
+        """The stretch between commas (or other clause punctuation) around a token."""
+        lo = i
+        while lo > self.sent.start and self.doc[lo - 1].text not in SEGMENT_BREAKS:
+            lo -= 1
+        hi = i
+        while hi < self.sent.end and self.doc[hi].text not in SEGMENT_BREAKS:
+            hi += 1
+        return lo, hi
+
     def _near(self, tok: Token, label: str, hops: int = 3) -> bool:
-        marks = self.cue_tokens.get(label, set())
-        trig = self.owner(tok)
-        return any(trig is not None and self.owner(self.doc[i]) is trig for i in marks)
+        """A cue counts inside the act's own clause: "könnte liefern", not a hedge in a
+        relative clause after the comma."""
+        lo, hi = self._segment(tok.i)
+        return any(lo <= i < hi for i in self.cue_tokens.get(label, set()))
 
     def _governs(self, verb: Token, tok: Token) -> bool:
         return True   # a speech verb anywhere in the sentence reports what it says
@@ -829,7 +841,20 @@ class LinearReader(SentenceReader):
 
     def _speaker_tokens(self, verb: Token) -> set[int]:
         after = self._inverted_speaker(verb)
-        return set(range(after.start, after.end)) if after is not None else set()
+        if after is not None:
+            return set(range(after.start, after.end))
+        # "Das Pentagon hatte ... gesprochen": the nearest actor before the verb in its clause
+        lo, _ = self._segment(verb.i)
+        before = [m for m in self.mentions if lo <= m.start < verb.i]
+        return set(range(before[-1].start, before[-1].end)) if before else set()
+
+    def _excluded_tokens(self) -> set[int]:
+        out = super()._excluded_tokens()
+        # A headline's "Südkorea: Russland liefert ...": who says it, before the colon.
+        for m in self.mentions:
+            if m.start == self.sent.start and m.end < self.sent.end and self.doc[m.end].text == ":":
+                out.update(range(m.start, m.end))
+        return out
 
     def _agreement_nouns(self, trig: Trigger) -> list[Match]:
         return self.pack.find("agreement_nouns", self.sent)
@@ -869,9 +894,20 @@ class LinearReader(SentenceReader):
                 and self.owner(m.root) is trig]
         cues = {id(m): self.role_cue(m) for m in mine}
         passive = any(c == "agent" for c in cues.values())
+        joining = {w.lower() for w in self.lex.cues.get("coordination", [])}
         seen_subject = False
+        previous: tuple[Mention, str | None] | None = None
         for m in mine:
             cue = cues[id(m)]
+            between = [t for t in self.doc[previous[0].end:m.start]] if previous else None
+            if previous and between and all(t.lower_ in joining or t.text == "," for t in between):
+                # "Großbritannien und Frankreich": a coordinated actor shares the first one's role
+                target = previous[1]
+                if target is not None:
+                    lst = {"from": givers, "to": receivers, "weak": weak}[target]
+                    lst.append(m.code) if m.code not in lst else None
+                previous = (m, target)
+                continue
             if cue == "opponent":
                 continue
             if trig.cls == "agreement":
@@ -890,4 +926,5 @@ class LinearReader(SentenceReader):
             target = {"from": givers, "to": receivers, "weak": weak}.get(role)
             if target is not None and m.code not in target:
                 target.append(m.code)
+            previous = (m, role if role in ("from", "to", "weak") else None)
         return _settle(givers, receivers, weak, weak_demonyms) + (parties,)
