@@ -577,12 +577,14 @@ class SentenceReader:
         remettra"), or the subject of the verb above a personal one ("Baykar a annoncé qu'il
         offrirait")."""
         own = subj.lemma_.lower() in self.lex.cues.get("self_reference", []) and any(
-            c.dep_ in ("poss", "nmod:poss", "det") and "Yes" in c.morph.get("Poss") or c.tag_ == "PRP$"
+            c.dep_ in ("poss", "nmod:poss", "det") and "Yes" in c.morph.get("Poss")
             for c in subj.children)
         if (subj.pos_ != "PRON" and not own) or self._actor_at(subj):
             return subj
-        if "Rel" in subj.morph.get("PronType") or subj.tag_ in ("WDT", "WP"):
-            return trig.token.head if trig.token.dep_ in ("relcl", "acl:relcl") else None
+        in_relative = trig.token.dep_ in ("relcl", "acl:relcl")
+        # a relative pronoun: so marked, or the subject that opens a relative clause ("which")
+        if "Rel" in subj.morph.get("PronType") or (in_relative and subj.i == trig.token.left_edge.i):
+            return trig.token.head if in_relative else None
         node = trig.token
         for _ in range(4):
             if node.head.i == node.i:
