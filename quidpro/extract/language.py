@@ -147,15 +147,20 @@ class LanguagePack:
 
         With ``overlap`` every match is kept (cue lists may share a word: "announce" is both a
         speech verb and a pledge modifier)."""
-        lower, lemma = self._matchers[name]
-        target = doc.as_doc() if isinstance(doc, Span) else doc
-        offset = doc.start if isinstance(doc, Span) else 0
-        found = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in lower(target)]
-        if self.has_lemmas:
-            found += [(s, e, self.nlp.vocab.strings[m]) for m, s, e in lemma(target)]
-        if overlap:
-            return sorted({Match(s + offset, e + offset, lb) for s, e, lb in found}, key=lambda m: m.start)
-        return _longest(found, offset)
+        # Each matcher runs once over the whole doc (cached on it); a span gets its share.
+        whole = doc.doc if isinstance(doc, Span) else doc
+        key = ("quidpro", name, overlap)
+        if key not in whole.user_data:
+            lower, lemma = self._matchers[name]
+            found = [(s, e, self.nlp.vocab.strings[m]) for m, s, e in lower(whole)]
+            if self.has_lemmas:
+                found += [(s, e, self.nlp.vocab.strings[m]) for m, s, e in lemma(whole)]
+            whole.user_data[key] = (sorted({Match(s, e, lb) for s, e, lb in found}, key=lambda m: m.start)
+                                    if overlap else _longest(found))
+        matches = whole.user_data[key]
+        if isinstance(doc, Span):
+            return [m for m in matches if doc.start <= m.start and m.end <= doc.end]
+        return list(matches)
 
     def _match_actors(self, doc: Doc) -> list[Match]:
         matcher = self._matchers["actors"][0]
