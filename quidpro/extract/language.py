@@ -217,14 +217,19 @@ _CLOSERS = {"»", "”", '"', "’", ")", "'"}
 
 
 def _set_sentence_starts(doc: Doc) -> None:
-    """Sentences end at . ! ? (and a closing quote after them), nowhere else: the statistical
-    splitters cut sentences at capitalised names ("drones Shahed", "Royaume-Uni")."""
+    """Sentences end at . ! ? (and a closing quote after them) before a word that does not
+    start in lower case, nowhere else: the statistical splitters cut sentences at capitalised
+    names ("drones Shahed", "Royaume-Uni")."""
     end = False
     for i, tok in enumerate(doc):
         if i == 0:
             tok.is_sent_start = True
-        elif end and tok.text not in _CLOSERS and not tok.is_space:
+        elif end and tok.text not in _CLOSERS and not tok.is_space and not tok.text[:1].islower():
+            # (a lower-case word after a full stop follows an abbreviation: "10 tys. żołnierzy")
             tok.is_sent_start = True
+            end = False
+        elif end and tok.text[:1].islower():
+            tok.is_sent_start = False
             end = False
         else:
             tok.is_sent_start = False

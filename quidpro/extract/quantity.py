@@ -88,6 +88,8 @@ def _unit_after(sent: Span, i: int, pack: LanguagePack) -> tuple[str | None, int
         for key in (tok.text.lower(), tok.lemma_.lower()):
             if key in units:
                 return units[key], j + 1
+        if tok.text == "." and j > 0 and sent.doc[j - 1].text.lower() in pack.lexicon.multipliers:
+            continue    # "10 tys. żołnierzy": the stop of an abbreviated multiplier
         if tok.is_punct or tok.like_num:
             break
     return None, i
