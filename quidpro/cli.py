@@ -366,6 +366,8 @@ def eval_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="The figures as JSON.")] = False,
     show: Annotated[bool, typer.Option("--show", help="List every missed and every extra claim.")] = False,
     as_markdown: Annotated[bool, typer.Option("--markdown", help="A Markdown page of the figures (docs/).")] = False,
+    split: Annotated[Optional[str], typer.Option(
+        "--split", help="Only gold articles whose \"split\" is this (e.g. tune or holdout).")] = None,
 ) -> None:
     """Score extraction against gold claims: precision, recall and F1 per language, per kind and
     overall, matching (kind, from, to, item) and (agreement, parties, item); agreement on source,
@@ -379,7 +381,7 @@ def eval_cmd(
     reports = {}
     for path in gold_files:
         try:
-            gold = load_gold(path)
+            gold = [g for g in load_gold(path) if split is None or g.get("split") == split]
         except (OSError, QuidproError) as exc:
             err.print(f"[red]error:[/red] {path}: {exc}" if isinstance(exc, OSError) else f"[red]error:[/red] {exc}",
                       highlight=False)
@@ -387,7 +389,8 @@ def eval_cmd(
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                       transient=True, disable=not err.is_terminal) as progress:
             task = progress.add_task(f"evaluating {path.name}", total=len(gold))
-            reports[str(path)] = evaluate(gold, progress=lambda t=task: progress.advance(t))
+            reports[f"{path}{f' ({split})' if split else ''}"] = evaluate(
+                gold, progress=lambda t=task: progress.advance(t))
     if as_json:
         sys.stdout.write(json.dumps({k: r.to_dict() for k, r in reports.items()}, ensure_ascii=False) + "\n")
         return
