@@ -896,7 +896,8 @@ class LinearReader(SentenceReader):
                 and self.owner(m.root) is trig]
         cues = {id(m): self.role_cue(m) for m in mine}
         passive = any(c == "agent" for c in cues.values())
-        joining = {w.lower() for w in self.lex.cues.get("coordination", [])}
+        joining = {w.lower() for w in self.lex.cues.get("coordination", [])} | \
+            {w.lower() for w in self.lex.cues.get("determiners", [])}
         seen_subject = False
         previous: tuple[Mention, str | None] | None = None
         for m in mine:

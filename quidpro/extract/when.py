@@ -34,12 +34,14 @@ def _pattern(lang: str) -> re.Pattern:
     months, since = _alt(t.get("months", [])), _alt(t.get("since", []))
     prefix, vague = _alt(t.get("year_prefix", [])), _alt(t.get("vague_year", []))
     rel, year_end = _alt(t.get("relative", [])), _alt(t.get("year_end", []))
-    day = r"\d{1,2}(?:er|st|nd|rd|th|\.)?"
+    # words between day, month and year: "5 de noviembre de 2024", "agosto de 2023"
+    join = rf"(?:\s+(?:{_alt(t.get('joiners', []))}))?"
+    day = r"\d{1,2}(?:er|st|nd|rd|th|\.|º|°)?"
     return re.compile(
         rf"(?<!\w)(?:(?P<since>{since})\s+)?(?:"
         rf"(?P<year_end>{year_end})(?:\s+(?P<ye_year>{_YEAR}))?"
         rf"|(?P<vague>{vague})\s+(?:de\s+|d'|of\s+)?(?P<vague_year>{_YEAR})"
-        rf"|(?P<date>(?:(?P<day>{day})\s+)?(?P<month>{months})(?:\s+(?P<day2>{day}),?)?(?:\s+(?P<year>{_YEAR}))?)"
+        rf"|(?P<date>(?:(?P<day>{day}){join}\s+)?(?P<month>{months})(?:\s+(?P<day2>{day}),?)?(?:{join}\s+(?P<year>{_YEAR}))?)"
         rf"|(?:(?P<prefix>{prefix})\s+)?(?P<year_only>{_YEAR})"
         rf"|(?P<rel>{rel})"
         rf")(?!\w)",
