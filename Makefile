@@ -51,6 +51,10 @@ test: install system-deps
 eval-docs: install
 	mkdir -p docs
 	$(BIN)/quidpro eval --markdown tests/data/gold/fixtures.jsonl demo/corpus/gold.jsonl > docs/evaluation.md
+	@echo "## The dev set (eval/dev): held-out quarter chosen before tuning, never tuned on" >> docs/evaluation.md
+	$(BIN)/quidpro eval --markdown --no-heading --split holdout eval/dev/gold_a.jsonl eval/dev/gold_b.jsonl >> docs/evaluation.md
+	@echo "## The dev set (eval/dev): the part tuned on" >> docs/evaluation.md
+	$(BIN)/quidpro eval --markdown --no-heading --split tune eval/dev/gold_a.jsonl eval/dev/gold_b.jsonl >> docs/evaluation.md
 	@echo "wrote docs/evaluation.md"
 
 clean:

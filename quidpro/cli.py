@@ -366,6 +366,8 @@ def eval_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="The figures as JSON.")] = False,
     show: Annotated[bool, typer.Option("--show", help="List every missed and every extra claim.")] = False,
     as_markdown: Annotated[bool, typer.Option("--markdown", help="A Markdown page of the figures (docs/).")] = False,
+    heading: Annotated[bool, typer.Option("--heading/--no-heading",
+                                          help="With --markdown: the page's title and explanation.")] = True,
     split: Annotated[Optional[str], typer.Option(
         "--split", help="Only gold articles whose \"split\" is this (e.g. tune or holdout).")] = None,
 ) -> None:
@@ -395,7 +397,7 @@ def eval_cmd(
         sys.stdout.write(json.dumps({k: r.to_dict() for k, r in reports.items()}, ensure_ascii=False) + "\n")
         return
     if as_markdown:
-        sys.stdout.write(markdown(reports) + "\n")
+        sys.stdout.write(markdown(reports, heading) + "\n")
         return
     for name, report in reports.items():
         table = Table(title=name, title_justify="left", header_style="bold")
