@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 KINDS = ("transfer", "deployment", "agreement", "pledge")
-CERTAINTIES = ("asserted", "reported", "speculative", "denied")
+CERTAINTIES = ("asserted", "reported", "speculative", "denied")   # strongest first
 ITEMS = (
     "air_defense", "missiles", "artillery", "small_arms", "armored_vehicles", "aircraft",
     "drones", "naval", "nuclear", "military_technology", "economic_aid", "energy_resources",
@@ -120,9 +120,6 @@ class Report:
         return self.duplicate_of or self.article_id
 
 
-_STRENGTH = ("asserted", "reported", "speculative", "denied")
-
-
 @dataclass(frozen=True)
 class Fact:
     """Claims from many articles that agree on kind, parties and item, with compatible times."""
@@ -156,7 +153,7 @@ class Fact:
     @property
     def certainty(self) -> str:
         """The strongest certainty any report gives it."""
-        return min((r.claim.certainty for r in self.reports), key=_STRENGTH.index, default="asserted")
+        return min((r.claim.certainty for r in self.reports), key=CERTAINTIES.index, default="asserted")
 
     @property
     def when(self) -> tuple[str, ...]:

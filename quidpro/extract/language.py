@@ -115,9 +115,6 @@ class Match:
     end: int
     label: str
 
-    def span(self, doc: Doc) -> Span:
-        return doc[self.start:self.end]
-
 
 @dataclass
 class LanguagePack:

@@ -67,7 +67,6 @@ class RawClaim:
     source: str | None = None
     certainty: str = "asserted"
     exchange_of: int | None = None  # index, in the sentence's list, of the claim this pays for
-    trigger_pos: int = 0
 
 
 @dataclass
@@ -496,11 +495,7 @@ class SentenceReader:
         if trig.cls == "agreement" and not self._agreement_nouns(trig) and self._near(trig.token, "pledge_modifier", 0):
             trig = Trigger(trig.token, "pledge", trig.start, trig.end)   # "Congress approved $175bn"
         certainty, source, withheld = self.certainty_and_source(trig)
-        deploying = "troops" in items and trig.cls in ("give", "give_noun")
         givers, receivers, parties = self._roles(trig, single, zone)
-        if deploying and not receivers:
-            as_deploy = Trigger(trig.token, "deploy" if trig.cls == "give" else "deploy_noun", trig.start, trig.end)
-            receivers = self._roles(as_deploy, single, zone)[1]
         when = self.when_for(trig, single)
         if trig.cls == "agreement":
             return self._agreement(trig, parties, certainty, source, when)
@@ -526,7 +521,7 @@ class SentenceReader:
                     if g is not None and g == r:
                         continue
                     out.append(RawClaim(k, g, r, set(its), quantity=quantity, when=when, source=source,
-                                        certainty=certainty, trigger_pos=trig.start))
+                                        certainty=certainty))
         return out
 
     def _is_future(self, trig: Trigger) -> bool:
@@ -729,7 +724,7 @@ class SentenceReader:
             if len(states) == 2:
                 parties = sorted(states)
         return [RawClaim("agreement", None, None, {item} if item else set(), parties=set(parties),
-                         when=when, source=source, certainty=certainty, trigger_pos=trig.start)]
+                         when=when, source=source, certainty=certainty)]
 
     def _zone_without_trigger(self, main: RawClaim, main_index: int) -> list[RawClaim]:
         """'en échange de soldats': what is given back, with the main claim's parties reversed."""
@@ -739,7 +734,7 @@ class SentenceReader:
             return []
         kind = "deployment" if items == {"troops"} else "transfer"
         return [RawClaim(kind, main.to, main.from_, items, source=main.source, certainty=main.certainty,
-                         exchange_of=main_index, trigger_pos=zs)]
+                         exchange_of=main_index)]
 
 
 # When two weapon terms stand side by side in one phrase ("Stinger missiles", "missiles

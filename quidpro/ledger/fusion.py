@@ -19,9 +19,6 @@ NUM_PERM = 128
 NEAR_DUPLICATE = 0.5
 _WORD = re.compile(r"\w+")
 
-# Strongest first: what a fact says of its certainty is its strongest claim's.
-CERTAINTY_STRENGTH = ("asserted", "reported", "speculative", "denied")
-
 
 def edtf_range(value: str | None) -> tuple[date, date] | None:
     """The first and last day an EDTF value covers; None when there is no time."""
