@@ -123,9 +123,7 @@ def _print_json(result: Extraction, ref: str) -> None:
 
 
 def _fmt_quantity(q) -> str:
-    if q is None:
-        return ""
-    return f"{'~' if q.approx else ''}{q.value:,} {q.unit}"
+    return q.label if q is not None else ""
 
 
 def _print_table(results: list[Extraction]) -> None:

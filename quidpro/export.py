@@ -42,7 +42,7 @@ def fact_rows(facts: list[Fact]) -> list[dict[str, Any]]:
     """One flat row per fact: what happened, the codes, and what the reports say."""
     rows = []
     for f in facts:
-        quantities = [f"{'~' if q.approx else ''}{q.value} {q.unit} ({'; '.join(who)})" for q, who in f.quantities]
+        quantities = [f"{q.label} ({'; '.join(who)})" for q, who in f.quantities]
         rows.append({
             "fact_id": f.id, "kind": f.kind, "from": f.from_, "to": f.to,
             "parties": ",".join(f.parties) if f.parties else None, "item": f.item,

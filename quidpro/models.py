@@ -46,6 +46,11 @@ class Quantity:
     unit: str
     approx: bool = False
 
+    @property
+    def label(self) -> str:
+        """As people read it: "~10,000 soldiers"."""
+        return f"{'~' if self.approx else ''}{self.value:,} {self.unit}"
+
 
 @dataclass(frozen=True)
 class Evidence:

@@ -48,7 +48,7 @@ def test_csv_and_jsonl(ledger):
     assert set(by_kind) == {"transfer", "agreement", "pledge", "deployment"}
     assert by_kind["transfer"]["cameo"] == "072" and by_kind["transfer"]["from"] == "RUS"
     assert by_kind["agreement"]["parties"] == "PRK,RUS" and by_kind["agreement"]["cameo"] == "057"
-    assert by_kind["pledge"]["cameo"] == "0331" and "500000000 EUR" in by_kind["pledge"]["quantities"]
+    assert by_kind["pledge"]["cameo"] == "0331" and "500,000,000 EUR" in by_kind["pledge"]["quantities"]
     lines = [json.loads(x) for x in export(ledger, "jsonl", None).decode().splitlines()]
     assert [x["fact_id"] for x in lines] == [int(r["fact_id"]) for r in rows]
 
