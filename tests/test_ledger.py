@@ -88,6 +88,7 @@ def test_reports_fuse_into_facts_with_their_figures_side_by_side(ledger):
     (air,) = ledger.facts(from_="RUS", to="PRK", item="air_defense")
     assert air.sources == 2 and air.first_reported == "2024-11-20" and air.last_reported == "2024-11-21"
     assert ledger.fact(air.id) == air
+    assert {"RUS", "PRK"} <= set(ledger.actors()) and ledger.languages() == ["en"]
 
 
 def test_syndicated_copies_count_as_one_source(ledger):

@@ -154,8 +154,8 @@ class Ledger:
             query = query.where((facts.c.from_code == country) | (facts.c.to_code == country)
                                 | facts.c.parties.contains(country))
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(facts.c.id)).mappings().all()
-            result = [self._fact(conn, row) for row in rows]
+            result = self._facts(conn, conn.execute(query.order_by(facts.c.id)).mappings().all())
+        # (the country is checked again here: LIKE on the parties column is a substring match)
         result = [f for f in result if f.sources >= min_sources
                   and (lang is None or lang in f.languages)
                   and (certainty is None or f.certainty == certainty)
@@ -183,18 +183,37 @@ class Ledger:
             row = conn.execute(select(facts).where(facts.c.id == fact_id)).mappings().first()
             if row is None:
                 raise LedgerError(f"no fact with id {fact_id}")
-            return self._fact(conn, row)
+            return self._facts(conn, [row])[0]
 
-    def _fact(self, conn: Connection, row) -> Fact:
-        query = (select(claims, articles.c.uri, articles.c.site, articles.c.title, articles.c.published,
-                        articles.c.duplicate_of)
-                 .join(claim_facts, claim_facts.c.claim_id == claims.c.id)
-                 .join(articles, articles.c.id == claims.c.article_id)
-                 .where(claim_facts.c.fact_id == row["id"]).order_by(articles.c.published, claims.c.id))
-        reports = tuple(_report(r) for r in conn.execute(query).mappings())
-        return Fact(id=row["id"], kind=row["kind"], from_=row["from_code"], to=row["to_code"],
-                    parties=tuple(row["parties"].split(",")) if row["parties"] else None,
-                    item=row["item"], reports=reports)
+    def _facts(self, conn: Connection, rows) -> list[Fact]:
+        """Facts with their reports, read in one query per batch of facts (not one per fact)."""
+        reports: dict[int, list[Report]] = {row["id"]: [] for row in rows}
+        ids = list(reports)
+        for i in range(0, len(ids), 500):
+            query = (select(claim_facts.c.fact_id, claims, articles.c.uri, articles.c.site, articles.c.title,
+                            articles.c.published, articles.c.duplicate_of)
+                     .join(claims, claim_facts.c.claim_id == claims.c.id)
+                     .join(articles, articles.c.id == claims.c.article_id)
+                     .where(claim_facts.c.fact_id.in_(ids[i:i + 500]))
+                     .order_by(articles.c.published, claims.c.id))
+            for r in conn.execute(query).mappings():
+                reports[r["fact_id"]].append(_report(r))
+        return [Fact(id=row["id"], kind=row["kind"], from_=row["from_code"], to=row["to_code"],
+                     parties=tuple(row["parties"].split(",")) if row["parties"] else None,
+                     item=row["item"], reports=tuple(reports[row["id"]])) for row in rows]
+
+    def actors(self) -> list[str]:
+        """Every state or group that is a side or a party of some fact."""
+        with self.engine.connect() as conn:
+            found = set()
+            for frm, to, parties in conn.execute(select(facts.c.from_code, facts.c.to_code, facts.c.parties).distinct()):
+                found.update(c for c in (frm, to, *(parties.split(",") if parties else ())) if c)
+        return sorted(found)
+
+    def languages(self) -> list[str]:
+        """Every language some claim was read in."""
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(select(claims.c.lang).distinct().where(claims.c.lang.is_not(None))).scalars())
 
     def exchanged_for(self, fact_id: int) -> list[Fact]:
         """The facts its claims name as given in return ("missiles in exchange for troops")."""
@@ -209,7 +228,8 @@ class Ledger:
                  .where(claim_facts.c.fact_id == fact_id, link.c.fact_id != fact_id))
         with self.engine.connect() as conn:
             ids = sorted(conn.execute(query).scalars())
-        return [self.fact(i) for i in ids]
+            return self._facts(conn, conn.execute(select(facts).where(facts.c.id.in_(ids))
+                                                  .order_by(facts.c.id)).mappings().all())
 
     def search(self, query: str, limit: int = 20) -> list[tuple[int, str | None, str]]:
         """Articles whose text matches: (id, title, uri)."""

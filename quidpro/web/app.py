@@ -158,16 +158,12 @@ def create_app(ledger: Ledger) -> FastAPI:
               until: str = "", lang: str = "", certainty: str = "", min_sources: int = 1, q: str = ""):
         found = filtered(country, kind, item, since, until, lang, certainty, min_sources)
         nodes, edges = network(found)
-        everything = ledger.facts()
-        countries = sorted({c for f in everything for c in ((f.from_, f.to) if f.kind != "agreement"
-                                                            else (f.parties or ())) if c})
-        languages = sorted({lang_ for f in everything for lang_ in f.languages})
         hits = ledger.search(q) if q else []
         return templates.TemplateResponse(request, "index.html", dict(
             facts=found, nodes=nodes, edges=edges, timeline=timeline(found), hits=hits, q=q,
             filters=dict(country=country, kind=kind, item=item, since=since, until=until, lang=lang,
                          certainty=certainty, min_sources=min_sources),
-            countries=countries, languages=languages, kinds=KINDS, items=ITEMS, certainties=CERTAINTIES,
+            countries=ledger.actors(), languages=ledger.languages(), kinds=KINDS, items=ITEMS, certainties=CERTAINTIES,
             counts=ledger.counts()))
 
     @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
