@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from quidpro.article import build_article
 from quidpro.extract.language import LanguagePack, load_pack, supported_languages
-from quidpro.extract.reader import LinearReader, RawClaim, SentenceContext, SentenceReader
+from quidpro.extract.linear import LinearReader
+from quidpro.extract.reader import RawClaim, SentenceContext, SentenceReader
 from quidpro.extract.when import find_times
 from quidpro.models import Article, Claim, Document, Evidence, Extraction
 
