@@ -94,16 +94,28 @@ def _proper_names(sent) -> list[str]:
 def _fill_from_context(pending: list[_Pending]) -> list[_Pending]:
     """A giver (or a deployment's host) left implicit is the one of the last claim before it
     with the same kind of goods and the same other party; claims still missing one are dropped."""
+    _complete_in_sentence(pending)
     kept: list[_Pending] = []
     for p in pending:
         r = p.raw
+        if r.reciprocal and r.from_ is not None and r.to is None:
+            paid = next((k for k in reversed(kept) if k.raw.to == r.from_ and k.raw.kind != "agreement"), None)
+            if paid is not None:
+                r.to = paid.raw.from_
+                p.exchange_target = paid
+                paid.exchange_target = paid.exchange_target or p
         if r.kind == "agreement":
             if len(r.parties) < 2:
                 prior = next((k.raw for k in reversed(kept) if k.raw.kind == "agreement"
                               and r.parties <= k.raw.parties), None)
-                if prior is None:
+                if prior is not None:
+                    r.parties = set(prior.parties)
+                elif r.pair and kept and not r.parties:
+                    # "the two countries signed ...": the two the last claim was about
+                    last = kept[-1].raw
+                    r.parties = set(last.parties) if last.kind == "agreement" else {last.from_, last.to}
+                else:
                     continue
-                r.parties = set(prior.parties)
             if not r.items:
                 prior = next((k.raw for k in reversed(kept) if k.raw.kind == "agreement"
                               and k.raw.parties == r.parties), None)
@@ -114,12 +126,28 @@ def _fill_from_context(pending: list[_Pending]) -> list[_Pending]:
         earlier = [k.raw for k in reversed(kept) if _KIND_GROUP[k.raw.kind] == group]
         if r.from_ is None and r.to is not None:
             r.from_ = next((k.from_ for k in earlier if k.to == r.to), None)
-        if r.to is None and r.from_ is not None and r.kind == "deployment":
+        if r.to is None and r.from_ is not None:
+            # "Macron also promised 40 more missiles": to the one the giver's last act was for
             r.to = next((k.to for k in earlier if k.from_ == r.from_), None)
         if r.from_ is None or r.to is None or r.from_ == r.to:
             continue
         kept.append(p)
     return _without_dangling_links(kept)
+
+
+def _complete_in_sentence(pending: list[_Pending]) -> None:
+    """Two acts of one sentence about the same goods, one missing its giver and the other its
+    receiver ("took delivery of the radar it ordered from Japan"), complete each other."""
+    half = [(p, p.raw.from_, p.raw.to) for p in pending
+            if p.raw.kind != "agreement" and (p.raw.from_ is None) != (p.raw.to is None)]
+    for p, giver, receiver in half:
+        for q, other_giver, other_receiver in half:
+            if q is p or q.evidence.start != p.evidence.start or not (p.raw.items & q.raw.items):
+                continue
+            if giver is None and other_giver is not None and other_giver != receiver:
+                p.raw.from_ = other_giver
+            elif receiver is None and other_receiver is not None and other_receiver != giver:
+                p.raw.to = other_receiver
 
 
 def _key(r: RawClaim) -> tuple:

@@ -72,6 +72,8 @@ class RawClaim:
     source: str | None = None
     certainty: str = "asserted"
     exchange_of: int | None = None  # index, in the sentence's list, of the claim this pays for
+    pair: bool = False      # an agreement of "the two countries": its parties are the ones just named
+    reciprocal: bool = False  # "In exchange, Russia shares technology": given back to the last giver
 
 
 @dataclass
@@ -97,6 +99,8 @@ class SentenceReader:
         self.cue_tokens: dict[str, set[int]] = {}
         for m in self.cues:
             self.cue_tokens.setdefault(m.label[4:], set()).update(range(m.start, m.end))
+        self.regional: set[int] = set()    # mentions read through "the east of" (role_cue)
+        self.cut: set[int] = set()         # tokens in a clause of their own (owner): no act's
         self.triggers = self._find_triggers()
         self.trigger_index = {t.token.i: t for t in self.triggers}
         self._speech_indices = {v.i for v in self._speech_verbs()}
@@ -108,6 +112,8 @@ class SentenceReader:
             m for m in pack.find("items", sent)
             if self.doc[m.start:m.end].root.pos_ not in ("VERB", "AUX")
             and not (m.label == "troops" and m.end - m.start == 1 and self.doc[m.start].pos_ == "ADJ")
+            # "Indian Air Force transport planes": a unit naming whose planes, sending nobody
+            and not (m.label == "troops" and self.doc[m.start:m.end].root.dep_ == "compound")
         ], self.doc)
         self.excluded = self._excluded_tokens()
         self.exchange_zone = self._exchange_zone()
@@ -130,7 +136,16 @@ class SentenceReader:
             if cls is None:
                 continue
             found.append(Trigger(tok, cls, m.start, m.end))
-        return found
+        # "anti-ship missiles": a trigger word inside an item's name, before its head, is no act
+        inside = {i for m in self.pack.find("items", self.sent) for i in range(m.start, m.end - 1)}
+        found = [t for t in found if not (t.end - t.start == 1 and t.start in inside)]
+        if not self.doc.has_annotation("DEP"):
+            return found
+        # "received shipments of missiles", "approved the sale of drones to Morocco": the noun
+        # is the verb's object, one act with it; what hangs from the noun is the verb's.
+        verbs = {t.token.i for t in found if t.cls in VERB_CLASSES and t.cls != "agreement"}
+        return [t for t in found if not (t.cls in NOUN_CLASSES and t.token.dep_ in OBJECT_DEPS
+                                         and t.token.head.i in verbs)]
 
     def _find_mentions(self) -> list[Mention]:
         gaz = self.pack.gazetteer
@@ -201,11 +216,14 @@ class SentenceReader:
             if node.i in self.trigger_index:
                 return self.trigger_index[node.i]
             if node.i in speech:
+                self.cut.add(tok.i)
                 return None
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.i != tok.i and any(
                     c.dep_ in SUBJECT_DEPS for c in node.children):
+                self.cut.add(tok.i)
                 return None     # a coordinated clause with its own subject is another statement
             if node.dep_ in ("relcl", "acl:relcl"):
+                self.cut.add(tok.i)
                 return None     # "..., qui ont informé des parlementaires à Séoul": says nothing of the act
             if node.head.i == node.i:
                 return None
@@ -241,7 +259,8 @@ class SentenceReader:
                 # "la décision britannique de fournir": the one whose decision it is
                 owner = next((c for c in node.head.children if c.dep_ in ("amod", "nmod", "poss", "nmod:poss")
                               and self._actor_at(c)), None)
-                return owner, passive
+                # ("la France pourrait à son tour fournir", misparsed as a modifier of "tour")
+                return owner or (None if passive else self._subject_to_the_left(trig)), passive
             return (self._subject_to_the_left(trig) if node.dep_ == "acl" and not passive else None), passive
         for _ in range(4):
             if node.head.i == node.i or node.dep_ in CLAUSE_BOUNDARY:
@@ -275,7 +294,7 @@ class SentenceReader:
     def in_subject(self, m: Mention, subj: Token) -> bool:
         node, hops = m.root, 0
         while node.i != subj.i:
-            if node.dep_ not in MODIFIER_DEPS or node.head.i == node.i or hops > 3:
+            if node.dep_ not in MODIFIER_DEPS | {"prep", "pobj"} or node.head.i == node.i or hops > 3:
                 return False
             node, hops = node.head, hops + 1
         return True
@@ -293,7 +312,27 @@ class SentenceReader:
         cue = self._cue_before(m.start)
         if cue is None and m.demonym and m.root.head.i < m.start:
             cue = self._cue_before(m.root.head.i)
+        region = self._region_before(m.start) if cue == "genitive" else None
+        if region is not None:
+            # "envoyés dans l'est de la Russie": a part of a state stands for the state
+            self.regional.add(m.start)
+            cue = self._cue_before(region)
         return cue
+
+    def _region_before(self, i: int) -> int | None:
+        """Where "the east of" starts before a name, when a region noun and a genitive precede it."""
+        dets = {d.lower() for d in self.lex.cues.get("determiners", [])}
+        genitive = {g.lower() for g in self.lex.roles.get("genitive", [])}
+        regions = {r.lower() for r in self.lex.cues.get("region", [])}
+        j = i
+        while j > self.sent.start and self.doc[j - 1].lower_.replace("’", "'") in dets:
+            j -= 1
+        if j <= self.sent.start or self.doc[j - 1].lower_.replace("’", "'") not in genitive:
+            return None
+        j -= 1
+        if j <= self.sent.start or not {self.doc[j - 1].lower_, self.doc[j - 1].lemma_.lower()} & regions:
+            return None
+        return j - 1
 
     def _cue_before(self, i: int, skip_modifiers: bool = False) -> str | None:
         dets = {d.lower() for d in self.lex.cues.get("determiners", [])}
@@ -436,7 +475,7 @@ class SentenceReader:
         if tok.i in self.excluded:
             return False
         own = self.owner(tok)
-        return (own is not None and own.token.i == trig.token.i) or (own is None and single)
+        return (own is not None and own.token.i == trig.token.i) or (own is None and single and tok.i not in self.cut)
 
     # -- the claims -------------------------------------------------------------------------
     def read(self) -> list[RawClaim]:
@@ -461,6 +500,10 @@ class SentenceReader:
         if self.exchange_zone and main_of_exchange is not None \
                 and not any(c.exchange_of is not None for c in claims):
             claims.extend(self._zone_without_trigger(claims[main_of_exchange], main_of_exchange))
+        if self.exchange_zone and self.exchange_zone[0] == self.sent.start and not any(
+                self.exchange_zone[0] <= m.start < self.exchange_zone[1] for m in self.items + self.mentions):
+            for c in claims:    # "In exchange, ...": what this sentence gives pays for the last act
+                c.reciprocal = True
         return claims
 
     def _blocked(self, trig: Trigger) -> bool:
@@ -484,10 +527,27 @@ class SentenceReader:
             if in_zone != zone:
                 continue
             if self._belongs(tok, trig, single) or (
-                trig.token.dep_ in THEME_DEPS and tok.i == trig.token.head.i) or (
+                trig.token.dep_ in THEME_DEPS and self._is_theme(trig, m)) or (
                 m.start >= trig.start and m.end <= trig.end and m.label != "troops"):
                 items.add(m.label)
         return items
+
+    def _is_theme(self, trig: Trigger, item: Match) -> bool:
+        """Whether a participle or relative clause modifies this item ("les avions de combat
+        F-35 commandés par Ankara"): its head is the item, or a name or modifier of it."""
+        j = trig.token.i
+        while j > item.end and (self.doc[j - 1].pos_ == "ADJ" or self.doc[j - 1]._.actor is not None):
+            j -= 1
+        if j == item.end:
+            return True     # right after the item, whatever the parse attached it to
+        node = trig.token.head
+        for _ in range(3):
+            if item.start <= node.i < item.end:
+                return True
+            if node.dep_ not in ("nmod", "flat", "flat:name", "appos", "compound") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _claims_for(self, trig: Trigger, quantities: list[QuantityMention], single: bool) -> list[RawClaim]:
         zone = self.exchange_zone is not None and self.exchange_zone[0] <= trig.start < self.exchange_zone[1]
@@ -495,19 +555,37 @@ class SentenceReader:
         if trig.cls in ("deploy", "deploy_noun") and not (items - {"troops"}):
             items = {"troops"}
         quantity = self.quantity_for(trig, quantities, single)
-        if not items and quantity is not None and quantity.unit in MONEY_UNITS:
+        if not items and quantity is not None and quantity.unit in MONEY_UNITS and trig.cls not in ("buy", "agreement"):
+            # (what a buyer pays, or what a contract is worth, is a price, not aid)
             items = {"economic_aid"}     # "pledged 18.1 billion euros to Kyiv"
         if trig.cls == "agreement" and not self._agreement_nouns(trig) and self._near(trig.token, "pledge_modifier", 0):
             trig = Trigger(trig.token, "pledge", trig.start, trig.end)   # "Congress approved $175bn"
         certainty, source, withheld = self.certainty_and_source(trig)
         givers, receivers, parties = self._roles(trig, single, zone)
         when = self.when_for(trig, single)
-        if trig.cls == "agreement":
+        if trig.cls == "agreement" and items - {"troops"} and self._is_sale(trig):
+            # "signed a contract for the purchase of 36 Caesar guns with France": a sale is a
+            # pledge from the seller to the buyer, not a pact (CLAIMS.md section 2)
+            buy = Trigger(trig.token, "buy", trig.start, trig.end)
+            givers, receivers, _ = self._roles(buy, single, zone)
+            givers = givers or [p for p in parties if p not in receivers]
+            trig, items = buy, items - {"troops"}
+            quantity = self.quantity_for(trig, quantities, single) or quantity
+        elif trig.cls == "agreement":
             return self._agreement(trig, parties, certainty, source, when)
         if not items:
             return []
+        contract = self._enclosing_agreement(trig)
+        if contract is not None:
+            # "Hanwha signed a contract with Poland to supply K9 howitzers": the act is promised,
+            # and the contract's other party is the one missing
+            others = [p for p in self._roles(contract, single, zone)[2] if p not in givers + receivers]
+            if givers and not receivers:
+                receivers = others
+            elif receivers and not givers:
+                givers = others
         # A transfer that is promised, future, withheld or only possible ("could supply") is a pledge.
-        future = self._is_future(trig) or certainty == "speculative"
+        future = self._is_future(trig) or certainty == "speculative" or contract is not None
         kind = "pledge" if trig.cls in ("pledge", "buy") or future or withheld else "transfer"
         out = []
         troops = items & {"troops"}
@@ -529,6 +607,13 @@ class SentenceReader:
                                         certainty=certainty))
         return out
 
+    def _enclosing_agreement(self, trig: Trigger) -> Trigger | None:
+        """The agreement act a supply is part of ("a deal to supply", "un contrat pour livrer")."""
+        for ag in self.triggers:
+            if ag.cls == "agreement" and ag.token.i < trig.token.i and trig.token.i in self._covered(ag.token):
+                return ag
+        return None
+
     def _is_future(self, trig: Trigger) -> bool:
         tok = trig.token
         if "Fut" in tok.morph.get("Tense"):
@@ -536,7 +621,12 @@ class SentenceReader:
         endings = tuple(self.lex.cues.get("future_endings", []))
         if endings and tok.pos_ in ("VERB", "AUX") and tok.lower_ != tok.lemma_ and tok.lower_.endswith(endings):
             return True
-        if self._near(tok, "future", hops=1) or self._near(tok, "pledge_modifier", hops=3):
+        if self._near(tok, "future", hops=1):
+            return True
+        # "a annoncé l'envoi de chars" is a promise; "est arrivé, a annoncé le ministre" is not:
+        # an act told in a past tense of its own happened, whoever announces it
+        perfect = "Past" in tok.morph.get("Tense") and any(c.dep_.startswith("aux") for c in tok.children)
+        if self._near(tok, "pledge_modifier", hops=3) and not perfect:
             return True
         return any("Fut" in c.morph.get("Tense") for c in tok.children if c.dep_.startswith("aux"))
 
@@ -629,7 +719,8 @@ class SentenceReader:
                 weak_demonyms.add(m.code) if m.demonym else None
                 continue
             if not (is_subject or theme) and cue in (None, "destination", "genitive") \
-                    and self._inside_other_noun(m, trig, item_heads):
+                    and m.start not in self.regional and not (trig.cls == "arrive" and cue == "destination" and m.demonym) \
+                    and self._inside_other_noun(m, trig, item_heads):   # (goods arrive at "the Polish port")
                 continue    # "sa guerre en Ukraine", "le front ukrainien"
             if trig.cls == "agreement":
                 add(parties, m.code)
@@ -651,7 +742,11 @@ class SentenceReader:
             if helped and trig.cls not in ("receive", "buy"):
                 add(receivers, m.code)      # "sent 12,000 soldiers to help Russia"
                 continue
-            role = self._role(trig.cls, cue, is_subject and cue is None, passive, m.demonym or theme, direct)
+            # "les avions de transport chinois", "the soldiers of North Korea": a name qualifying
+            # the subject stands for it (and, on a passive subject, for where it comes from)
+            of_subject = is_subject and cue == "genitive"
+            role = self._role(trig.cls, None if of_subject else cue, is_subject and cue in (None, "genitive"),
+                              passive, m.demonym or theme or of_subject, direct)
             if role == "from":
                 add(givers, m.code)
             elif role == "to":
@@ -674,6 +769,8 @@ class SentenceReader:
             return "from"
         if origin_adj and cue is None:
             return "weak"
+        if cue == "agent" and receiving and passive:
+            return "to"       # "F-35s ordered by Ankara", "received by Kyiv"
         if cue in ("origin", "agent"):
             return "from"
         if cue == "genitive":
@@ -705,11 +802,22 @@ class SentenceReader:
             scope |= {t.i for t in trig.token.head.subtree}
         return [m for m in self.pack.find("agreement_nouns", self.sent) if m.start in scope]
 
+    def _is_sale(self, trig: Trigger) -> bool:
+        """An agreement that is a contract of sale: a sale noun in its reach and no pact term."""
+        if not self.cue_tokens.get("sale"):
+            return False
+        pact = {m.label for m in self.pack.find("agreement_items", self.sent)} & {"mutual_defense", "military_cooperation"}
+        if pact:
+            return False
+        covered = self._covered(trig.token)
+        return any(i in covered for i in self.cue_tokens["sale"])
+
     def _agreement(self, trig: Trigger, parties: list[str], certainty: str, source: str | None,
                    when: str | None) -> list[RawClaim]:
-        nouns = self._agreement_nouns(trig)
+        sale = self.cue_tokens.get("sale", set())
+        nouns = [m for m in self._agreement_nouns(trig) if not sale.issuperset(range(m.start, m.end))]
         if not nouns:
-            return []
+            return []   # a contract that names no goods is neither a sale nor a pact
         # "a framework agreement under which Seoul is to supply Warsaw": a supply in one
         # direction is a pledge (read from its own trigger), not a pact (CLAIMS.md section 2).
         noun_root = self.doc[nouns[0].start:nouns[0].end].root
@@ -729,7 +837,8 @@ class SentenceReader:
             if len(states) == 2:
                 parties = sorted(states)
         return [RawClaim("agreement", None, None, {item} if item else set(), parties=set(parties),
-                         when=when, source=source, certainty=certainty)]
+                         when=when, source=source, certainty=certainty,
+                         pair=len(set(parties)) < 2 and bool(self.cue_tokens.get("pair")))]
 
     def _zone_without_trigger(self, main: RawClaim, main_index: int) -> list[RawClaim]:
         """'en échange de soldats': what is given back, with the main claim's parties reversed."""
@@ -756,7 +865,9 @@ def _most_specific(items: list[Match], doc) -> list[Match]:
         prev = out[-1] if out else None
         adjacent = prev is not None and (prev.end == m.start or (
             prev.end + 1 == m.start and doc[prev.end].text in ("-", "–")))
-        if adjacent and prev.label != m.label and {prev.label, m.label} <= set(SPECIFICITY):
+        if adjacent and m.label == "military_technology" and prev.label in SPECIFICITY:
+            out[-1] = Match(prev.start, m.end, m.label)    # "missile technology" is technology
+        elif adjacent and prev.label != m.label and {prev.label, m.label} <= set(SPECIFICITY):
             keep = min((prev, m), key=lambda x: SPECIFICITY.index(x.label))
             out[-1] = Match(prev.start, m.end, keep.label)
         else:
