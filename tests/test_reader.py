@@ -45,6 +45,32 @@ CASES = [
      {("deployment", "PAK", "SAU", ("troops",), "asserted")}),
     ("en", "Germany delivered Leopard tanks to Ukrainian forces.",
      {("transfer", "DEU", "UKR", ("armored_vehicles",), "asserted")}),
+    # a noun act as the verb's object is one act with it
+    ("en", "Washington approved the sale of twelve Reaper drones to Morocco.",
+     {("pledge", "USA", "MAR", ("drones",), "asserted")}),
+    ("en", "Belarus has received shipments of Russian Iskander missiles.",
+     {("transfer", "RUS", "BLR", ("missiles",), "asserted")}),
+    # a sale contract is a pledge from the seller to the buyer, not a pact
+    ("fr", "Le Qatar a signé avec la France un contrat pour l’achat de douze avions Rafale.",
+     {("pledge", "FRA", "QAT", ("aircraft",), "asserted")}),
+    ("en", "Hanwha signed a contract with Romania to supply 54 K9 howitzers.",
+     {("pledge", "KOR", "ROU", ("artillery",), "asserted")}),
+    # a name qualifying the subject stands for it; a part of a state for the state
+    ("fr", "Des avions de transport russes ont atterri à Bamako et auraient livré des hélicoptères à l’armée malienne.",
+     {("transfer", "RUS", "MLI", ("aircraft",), "reported")}),
+    ("fr", "Environ 3 000 soldats nord-coréens ont été envoyés dans l’est de la Russie.",
+     {("deployment", "PRK", "RUS", ("troops",), "asserted")}),
+    # the buyer of a passive purchase is its agent
+    ("fr", "Washington a gelé la livraison des chasseurs F-35 commandés par Ankara.",
+     {("pledge", "USA", "TUR", ("aircraft",), "denied")}),
+    # "missile technology" is technology; goods arriving at "the Polish port" arrive in Poland
+    ("en", "Moscow is sharing missile technology with Pyongyang, in exchange for shells.",
+     set()),
+    ("en", "Forty K2 tanks from South Korea arrived at the Polish port of Gdynia on Monday.",
+     {("transfer", "KOR", "POL", ("armored_vehicles",), "asserted")}),
+    # an act told in a past tense is a transfer, whoever tells it
+    ("fr", "Un lot de drones turcs est arrivé en Ukraine, a indiqué le ministre ukrainien de la Défense.",
+     {("transfer", "TUR", "UKR", ("drones",), "reported")}),
 ]
 
 # Languages with no dependency parser on the package index, read from word order and cues.
@@ -91,6 +117,31 @@ def test_sentence_is_read(lang, sentence, expected):
 @pytest.mark.parametrize("lang,sentence", NO_CLAIM, ids=[c[1][:40] for c in NO_CLAIM])
 def test_no_claim(lang, sentence):
     assert extract(sentence, published="2024-11-23", lang=lang) == []
+
+
+ARTICLES = [
+    # (lang, text, expected) : what needs the sentences around it
+    ("en", "Japan sent 200 troops to Djibouti in 2011. The two countries signed a defence cooperation "
+           "agreement in 2015.",
+     {("deployment", "JPN", "DJI", ("troops",), "asserted"),
+      ("agreement", None, None, ("military_cooperation",), "asserted")}),
+    ("en", "Russia has received Iranian Shahed drones, US officials said. In exchange, Moscow has been "
+           "sharing fighter jet technology with Tehran, they said.",
+     {("transfer", "IRN", "RUS", ("drones",), "reported"),
+      ("transfer", "RUS", "IRN", ("military_technology",), "reported")}),
+    ("fr", "La France a livré des canons Caesar à l’Ukraine en 2022. Emmanuel Macron a promis lundi "
+           "l’envoi de 40 missiles SCALP supplémentaires.",
+     {("transfer", "FRA", "UKR", ("artillery",), "asserted"),
+      ("pledge", "FRA", "UKR", ("missiles",), "asserted")}),
+    ("en", "Manila took delivery of the first radar it ordered from Japan.",
+     {("transfer", "JPN", "PHL", ("air_defense",), "asserted"),
+      ("pledge", "JPN", "PHL", ("air_defense",), "asserted")}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", ARTICLES, ids=[c[1][:40] for c in ARTICLES])
+def test_article_context_is_read(lang, text, expected):
+    assert _tuples(extract(text, published="2024-11-23", lang=lang)) == expected
 
 
 def test_exchange_links_both_ways():

@@ -251,7 +251,7 @@ class SentenceReader:
                     break
                 node = node.head
                 subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
-                if subj is not None and node.pos_ in ("VERB", "AUX"):
+                if subj is not None and (node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT"):
                     return subj, passive
             return None, passive
         if node.dep_ in THEME_DEPS:
