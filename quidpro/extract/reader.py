@@ -695,6 +695,7 @@ class SentenceReader:
         weak: list[str] = []        # adjectives and modifiers of the goods: "US military aid"
         weak_demonyms: set[str] = set()
         item_heads = {i for it in self.items for i in range(it.start, it.end)}
+        goods_heads = {i for it in self.items if it.label != "troops" for i in range(it.start, it.end)}
 
         def add(lst: list[str], code: str) -> None:
             if code not in lst:
@@ -713,6 +714,8 @@ class SentenceReader:
             cue = self.role_cue(m)
             if cue == "opponent":
                 continue
+            if m.root.dep_ in ("amod", "compound", "nmod") and m.root.i < m.root.head.i and m.root.head.i in goods_heads:
+                cue = None      # "in US military aid": the preposition is the goods', not the name's
             if not (is_subject or theme) and cue in (None, "genitive") and trig.cls != "agreement" \
                     and self._qualifies_goods(m, item_heads):
                 add(weak, m.code)   # "des mercenaires du groupe russe Wagner", "soldiers of Pyongyang"
