@@ -125,7 +125,9 @@ def _fill_from_context(pending: list[_Pending]) -> list[_Pending]:
         group = _KIND_GROUP[r.kind]
         earlier = [k.raw for k in reversed(kept) if _KIND_GROUP[k.raw.kind] == group]
         if r.from_ is None and r.to is not None:
-            r.from_ = next((k.from_ for k in earlier if k.to == r.to), None)
+            r.from_ = next((k.from_ for k in earlier if k.to == r.to), None) or next(
+                # "Hungary bought two of them in 2020": from whoever supplies the same goods
+                (k.from_ for k in earlier if k.items & r.items and k.from_ != r.to), None)
         if r.to is None and r.from_ is not None:
             # "Macron also promised 40 more missiles": to the one the giver's last act was for
             r.to = next((k.to for k in earlier if k.from_ == r.from_), None)
