@@ -432,7 +432,8 @@ def languages() -> None:
     from quidpro.extract.language import load_lexicon
     for code in supported_languages():
         lex = load_lexicon(code)
-        out.print(f"{code}  {lex.name:10} spaCy pipeline: {lex.spacy_model or 'blank tokeniser + sentence rules'}")
+        blank = f"{lex.tokenizer} tokenizer + sentence rules" if lex.tokenizer else "blank tokeniser + sentence rules"
+        out.print(f"{code}  {lex.name:10} spaCy pipeline: {lex.spacy_model or blank}")
 
 
 if __name__ == "__main__":

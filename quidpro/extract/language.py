@@ -28,7 +28,7 @@ TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "a
                    "deploy_noun")
 CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
              "negation", "denial", "withhold", "block", "future", "future_endings", "approx", "range",
-             "self_reference", "beneficiary", "coordination")
+             "self_reference", "beneficiary", "coordination", "sale", "pair", "region")
 ROLE_LISTS = ("recipient", "origin", "genitive", "agent", "destination", "opponent")
 
 
@@ -38,6 +38,7 @@ class Lexicon:
     name: str
     spacy_model: str | None
     lemmatizer: str | None          # "simplemma" for languages with no spaCy lemmatizer
+    tokenizer: str | None           # a name in TOKENIZERS, for languages not split on whitespace
     number_words: str | None
     triggers: dict[str, list[str]]
     pledge_modifier: list[str]
@@ -91,6 +92,7 @@ def load_lexicon(lang: str) -> Lexicon:
         name=language.get("name", lang),
         spacy_model=language.get("spacy_model"),
         lemmatizer=language.get("lemmatizer"),
+        tokenizer=language.get("tokenizer"),
         number_words=language.get("number_words"),
         triggers={k: [t.lower() for t in triggers.get(k, [])] for k in TRIGGER_CLASSES},
         pledge_modifier=[t.lower() for t in triggers.get("pledge_modifier", [])],
@@ -248,6 +250,20 @@ def _simplemma_lemmatizer(nlp: Language, name: str, lang: str):
     return lemmatize
 
 
+def _kiwi_tokenizer(nlp: Language):
+    from quidpro.extract.kiwi import kiwi_tokenizer
+
+    return kiwi_tokenizer(nlp.vocab)
+
+
+# Tokenizers a lexicon can name (``[language] tokenizer = "kiwi"``) for languages whose words
+# are not cut by whitespace: name -> factory(nlp) -> tokenizer.  A tokenizer so named also gives
+# each token its lemma (and its tag and POS where it knows them).
+TOKENIZERS = {
+    "kiwi": _kiwi_tokenizer,        # Korean morphemes (kiwipiepy, model shipped in kiwipiepy-model)
+}
+
+
 def _load_nlp(lex: Lexicon) -> tuple[Language, bool]:
     if lex.spacy_model:
         try:
@@ -258,6 +274,15 @@ def _load_nlp(lex: Lexicon) -> tuple[Language, bool]:
                 f"spaCy pipeline '{lex.spacy_model}' for '{lex.code}' is not installed ({exc}); "
                 "run `make install`"
             ) from exc
+    if lex.tokenizer:
+        if lex.tokenizer not in TOKENIZERS:
+            raise LexiconError(f"lexicon '{lex.code}': unknown tokenizer '{lex.tokenizer}' "
+                               f"(have: {', '.join(sorted(TOKENIZERS))})")
+        # The multi-language blank pipeline (spaCy's own blank pipelines for some languages need
+        # third-party tokenizers) with the named tokenizer, which sets the lemmas itself.
+        nlp = spacy.blank("xx")
+        nlp.tokenizer = TOKENIZERS[lex.tokenizer](nlp)
+        return nlp, True
     # A blank tokeniser: sentences come from _set_sentence_starts, lemmas from simplemma.
     nlp = spacy.blank(lex.code)
     if lex.lemmatizer == "simplemma":
