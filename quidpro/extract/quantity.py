@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 from text_to_num import text2num
@@ -51,15 +52,40 @@ def parse_figure(text: str, decimal_comma: bool) -> float | None:
 def _is_number_token(tok: Token, pack: LanguagePack) -> bool:
     if tok.text.lower() in pack.lexicon.multipliers:
         return True
-    return tok.like_num and not tok.is_punct
+    if tok.like_num and not tok.is_punct:
+        return True
+    # spaCy's like_num misses many number words ("diecimila", "trentasei", "zwei"); text2num
+    # reads them (an article that is also "one", "un", and a word of a vague amount, "miles",
+    # are left alone)
+    lex = pack.lexicon
+    if not lex.number_words or not tok.is_alpha:
+        return False
+    skip = {d.lower() for d in lex.cues.get("determiners", [])} | \
+        {w for phrase in lex.vague_numbers for w in phrase.lower().split()}
+    return tok.lower_ not in skip and _number_word(tok.lower_, lex.number_words)
+
+
+@lru_cache(maxsize=4096)
+def _number_word(word: str, lang: str) -> bool:
+    try:
+        text2num(word, lang)
+    except Exception:      # text2num raises ValueError, and others on odd input
+        return False
+    return True
 
 
 def _run_value(tokens: list[Token], pack: LanguagePack) -> float | None:
     lex = pack.lexicon
+    if any(t.text.lower() in lex.multipliers for t in tokens[:-1]) and all(
+            t.text.lower() in lex.multipliers or any(c.isdigit() for c in t.text) for t in tokens):
+        return _grouped_value(tokens, pack)
     multiplier = 1
     while tokens and tokens[-1].text.lower() in lex.multipliers and len(tokens) > 1:
         multiplier *= lex.multipliers[tokens[-1].text.lower()]
         tokens = tokens[:-1]
+    if len(tokens) == 1 and tokens[0].text.lower() in lex.multipliers \
+            and tokens[0].text.lower() not in {v.lower() for v in lex.vague_numbers}:
+        return float(lex.multipliers[tokens[0].text.lower()])   # "не менее миллиона снарядов"
     digits = [t for t in tokens if any(c.isdigit() for c in t.text)]
     if digits and len(digits) == len(tokens):
         # "10 000" arrives as two tokens: glue groups of exactly three digits.
@@ -80,18 +106,49 @@ def _run_value(tokens: list[Token], pack: LanguagePack) -> float | None:
     return None if value is None else value * multiplier
 
 
+def _grouped_value(tokens: list[Token], pack: LanguagePack) -> float | None:
+    """Figures with multipliers inside the run: "1만 2천" (12,000), "6천700" (6,700), "1억 5천만"
+    (150,000,000).  A multiplier of 10,000 or more closes a group (the myriads of Korean and
+    Chinese counting); a smaller one scales the figure before it within the group."""
+    lex = pack.lexicon
+    total = group = 0.0
+    current: float | None = None
+    for t in tokens:
+        mult = lex.multipliers.get(t.text.lower())
+        if mult is None:
+            if current is not None:
+                return None
+            current = parse_figure(t.text, lex.decimal_comma)
+            if current is None:
+                return None
+        elif mult >= 10000:
+            total += (group + (current or 0) or 1) * mult
+            group, current = 0.0, None
+        else:
+            group += (current if current is not None else 1) * mult
+            current = None
+    return total + group + (current or 0)
+
+
 def _unit_after(sent: Span, i: int, pack: LanguagePack) -> tuple[str | None, int]:
     """The unit named after a figure (skipping "de", "of" and one adjective), and its end."""
     units = pack.lexicon.units
+    coordination = {w.lower() for w in pack.lexicon.cues.get("coordination", [])}
     for j in range(i, min(i + 4, sent.end)):
         tok = sent.doc[j]
         for key in (tok.text.lower(), tok.lemma_.lower()):
             if key in units:
                 return units[key], j + 1
+        for key in (tok.text.lower(), tok.lemma_.lower()):
+            # a hyphenated compound counts what its last part names: "20 Eurofighter-Kampfjets"
+            if "-" in key.strip("-") and key.rsplit("-", 1)[1] in units:
+                return units[key.rsplit("-", 1)[1]], j + 1
         if tok.text == "." and j > 0 and sent.doc[j - 1].text.lower() in pack.lexicon.multipliers:
             continue    # "10 tys. żołnierzy": the stop of an abbreviated multiplier
-        if tok.is_punct or tok.like_num:
-            break
+        if tok.is_punct or tok.like_num or tok.lower_ in coordination:
+            break   # "obici da 170 millimetri e lanciarazzi": the unit of another phrase
+        if tok.lower_ in {mo.lower() for mo in pack.lexicon.time.get("months", [])}:
+            break   # "20 серпня російський військовий літак": a date, no count
     return None, i
 
 
@@ -127,14 +184,22 @@ def find_quantities(sent: Span, pack: LanguagePack) -> list[QuantityMention]:
             continue
         unit, unit_end = _unit_after(sent, end, pack)
         before = doc[i - 1] if i > sent.start else None
-        if before is not None and before.text.lower() in lex.units and unit is None:
-            unit = lex.units[before.text.lower()]       # "$1.5 billion"
+        if before is not None and before.text.lower() in lex.units and (unit is None or before.is_alpha) \
+                and not (found and found[-1].end > before.i):   # (not the unit of the figure before)
+            # "$1.5 billion"; and a noun named before its figure wins over a counter after it
+            # ("포탄 50만 발": shells, not rounds)
+            unit = lex.units[before.text.lower()]
             start = i - 1
         if unit is None:
             i = end
             continue
         if start in approx_ends:
             approx, start = True, approx_ends[start]
+        # approximation written after the figure or its unit ("1만여 명", "300만 발 이상")
+        after = {w[1:].lower() for w in lex.cues.get("approx", []) if w.startswith("-")}
+        ks = [end, unit_end] + ([unit_end + 1] if unit_end < sent.end and doc[unit_end].pos_ == "ADP" else [])
+        if after and any(k < sent.end and doc[k].text.lower() in after for k in ks):
+            approx = True
         found.append(QuantityMention(start, max(end, unit_end), Quantity(int(round(value)), unit, approx)))
         i = max(end, unit_end)
     # Vague amounts with no figure: "des centaines de milliers d'obus", "hundreds of shells".

@@ -585,7 +585,8 @@ class SentenceReader:
             elif receivers and not givers:
                 givers = others
         # A transfer that is promised, future, withheld or only possible ("could supply") is a pledge.
-        future = self._is_future(trig) or certainty == "speculative" or contract is not None
+        future = self._is_future(trig) or contract is not None or (
+            certainty == "speculative" and not self._is_past(trig))   # "likely delivered" stays a transfer
         kind = "pledge" if trig.cls in ("pledge", "buy") or future or withheld else "transfer"
         out = []
         troops = items & {"troops"}
@@ -613,6 +614,15 @@ class SentenceReader:
             if ag.cls == "agreement" and ag.token.i < trig.token.i and trig.token.i in self._covered(ag.token):
                 return ag
         return None
+
+    def _is_past(self, trig: Trigger) -> bool:
+        """A finite past or a perfect ("livra", "a livré", "have supplied"), as the tagger marks it."""
+        tok = trig.token
+        if "Past" not in tok.morph.get("Tense"):
+            return False
+        return "Fin" in tok.morph.get("VerbForm") or any(
+            c.dep_.startswith("aux") and c.lemma_.lower() not in self.lex.cues.get("speculative", [])
+            for c in tok.children)
 
     def _is_future(self, trig: Trigger) -> bool:
         tok = trig.token

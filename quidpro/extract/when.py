@@ -36,15 +36,25 @@ def _pattern(lang: str) -> re.Pattern:
     rel, year_end = _alt(t.get("relative", [])), _alt(t.get("year_end", []))
     # words between day, month and year: "5 de noviembre de 2024", "agosto de 2023"
     join = rf"(?:\s+(?:{_alt(t.get('joiners', []))}))?"
-    day = r"\d{1,2}(?:er|st|nd|rd|th|\.|º|°)?"
+    # Languages that write the year first and mark year and day ("2024년 6월 19일"): the marks;
+    # "since" written after the time ("8월 이후"); postpositions a time may carry ("지난달에").
+    year_mark, day_mark = _alt(t.get("year_marks", [])), _alt(t.get("day_marks", []))
+    since_after, particles = _alt(t.get("since_after", [])), _alt(t.get("particles", []))
+    # a word for a year relative to publication before a month: "지난해 8월" (August last year)
+    year_words = _alt(list(t.get("year_words", {})))
+    day = rf"\d{{1,2}}(?:er|st|nd|rd|th|\.|º|°|{day_mark})?"
     return re.compile(
         rf"(?<!\w)(?:(?P<since>{since})\s+)?(?:"
         rf"(?P<year_end>{year_end})(?:\s+(?P<ye_year>{_YEAR}))?"
         rf"|(?P<vague>{vague})\s+(?:de\s+|d'|of\s+)?(?P<vague_year>{_YEAR})"
-        rf"|(?P<date>(?:(?P<day>{day}){join}\s+)?(?P<month>{months})(?:\s+(?P<day2>{day}),?)?(?:{join}\s+(?P<year>{_YEAR}))?)"
-        rf"|(?:(?P<prefix>{prefix})\s+)?(?P<year_only>{_YEAR})"
+        rf"|(?P<date>(?:(?P<year0>{_YEAR})\s*(?:{year_mark})\s*|(?P<year_word>{year_words})\s+)?"
+        rf"(?:(?P<day>{day}){join}\s+)?(?P<month>{months})"
+        rf"(?:\s+(?P<day2>{day}),?)?(?:{join}\s+(?P<year>{_YEAR}))?"
+        # or after it: "julio del año pasado", "agosto deste ano"
+        rf"(?:{join}\s+(?P<year_word2>{year_words}))?)"
+        rf"|(?:(?P<prefix>{prefix})\s+)?(?P<year_only>{_YEAR})(?:\s*(?:{year_mark}))?"
         rf"|(?P<rel>{rel})"
-        rf")(?!\w)",
+        rf")(?:\s*(?:{particles}))?(?:\s*(?P<since_after>{since_after}))?(?:{particles})?(?!\w)",
         re.I,
     )
 
@@ -57,6 +67,10 @@ def _parser(lang: str, base: str) -> DateDataParser:
 
 def _resolve(expr: str, lang: str, published: str | None) -> tuple[datetime, str] | None:
     base = published or "2000-01-01"
+    # month forms dateparser does not read, as the lexicon maps them ("в октябре" -> "октябрь")
+    forms = {k.lower(): v for k, v in load_lexicon(lang).time.get("month_forms", {}).items()}
+    if forms:
+        expr = " ".join(forms.get(w.lower(), w) for w in expr.split())
     data = _parser(lang, base).get_date_data(expr)
     if data.date_obj is None:
         return None
@@ -73,16 +87,36 @@ def _edtf(m: re.Match, lex: Lexicon, published: str | None) -> str | None:
     if m.group("year_only"):
         return m.group("year_only")
     if m.group("date"):
-        bare = not (m.group("day") or m.group("day2") or m.group("year"))
-        if bare and not (m.group("since") or _preceded_by_prefix(m, lex)):
+        bare = not (m.group("day") or m.group("day2") or m.group("year") or m.group("year0") or m.group("year_word")
+                    or m.group("year_word2"))
+        if bare and not (m.group("since") or m.group("since_after") or _preceded_by_prefix(m, lex)):
             return None  # a lone month name could be a word ("may"): only with a cue
-        if not m.group("year") and not published:
+        year = m.group("year") or m.group("year0")
+        if not year and not published:
             return None
+        if m.group("year_word") or m.group("year_word2"):
+            if not published:
+                return None
+            offsets = {k.lower(): v for k, v in lex.time.get("year_words", {}).items()}
+            word = m.group("year_word") or m.group("year_word2")
+            if m.group("year_word"):
+                expr = m.group("date")[m.end("year_word") - m.start("date"):]
+            else:
+                expr = m.string[m.start("date"):m.end("day2") if m.group("day2") else m.end("month")]
+            resolved = _resolve(expr.strip(), lang, published)
+            if resolved is None:
+                return None
+            when, _ = resolved
+            when = when.replace(year=int(published[:4]) + int(offsets.get(word.lower(), 0)), day=1)
+            period = "day" if (m.group("day") or m.group("day2")) else "month"
+            if period == "day":
+                when = resolved[0].replace(year=when.year)
+            return _format(when, period)
         resolved = _resolve(m.group("date"), lang, published)
         if resolved is None:
             return None
         when, period = resolved
-        if m.group("year") and not (m.group("day") or m.group("day2")):
+        if year and not (m.group("day") or m.group("day2")):
             period = "month"
         return _format(when, period)
     if m.group("rel"):
@@ -113,7 +147,7 @@ def find_times(text: str, lang: str, published: str | None) -> list[TimeMention]
     found = []
     for m in _pattern(lang).finditer(text):
         edtf = _edtf(m, lex, published)
-        if edtf and m.group("since"):
+        if edtf and (m.group("since") or m.group("since_after")):
             edtf = f"{edtf}/.."
         found.append(TimeMention(m.start(), m.end(), edtf))
     return found
