@@ -47,14 +47,18 @@ system-deps:
 test: install system-deps
 	$(BIN)/python -m pytest
 
-# The figures in docs/evaluation.md, regenerated from the gold files.
+# The figures in docs/evaluation.md, regenerated from the gold files.  The dev set's held-out
+# quarter was chosen before any tuning and is never looked at while tuning: it is the measure.
+DEV_GOLD := $(sort $(wildcard eval/dev/gold_*.jsonl))
 eval-docs: install
 	mkdir -p docs
 	$(BIN)/quidpro eval --markdown tests/data/gold/fixtures.jsonl demo/corpus/gold.jsonl > docs/evaluation.md
-	@echo "## The dev set (eval/dev): held-out quarter chosen before tuning, never tuned on" >> docs/evaluation.md
-	$(BIN)/quidpro eval --markdown --no-heading --split holdout eval/dev/gold_a.jsonl eval/dev/gold_b.jsonl >> docs/evaluation.md
+	@echo "## The dev set (eval/dev): the held-out quarter, never tuned on" >> docs/evaluation.md
+	$(BIN)/quidpro eval --markdown --no-heading --together --split holdout $(DEV_GOLD) >> docs/evaluation.md
 	@echo "## The dev set (eval/dev): the part tuned on" >> docs/evaluation.md
-	$(BIN)/quidpro eval --markdown --no-heading --split tune eval/dev/gold_a.jsonl eval/dev/gold_b.jsonl >> docs/evaluation.md
+	$(BIN)/quidpro eval --markdown --no-heading --together --split tune $(DEV_GOLD) >> docs/evaluation.md
+	@echo "## The dev set (eval/dev): all of it" >> docs/evaluation.md
+	$(BIN)/quidpro eval --markdown --no-heading --together $(DEV_GOLD) >> docs/evaluation.md
 	@echo "wrote docs/evaluation.md"
 
 clean:

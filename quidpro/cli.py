@@ -368,6 +368,8 @@ def eval_cmd(
                                           help="With --markdown: the page's title and explanation.")] = True,
     split: Annotated[Optional[str], typer.Option(
         "--split", help="Only gold articles whose \"split\" is this (e.g. tune or holdout).")] = None,
+    together: Annotated[bool, typer.Option(
+        "--together", help="Score all the gold files as one set: one table, not one per file.")] = False,
 ) -> None:
     """Score extraction against gold claims: precision, recall and F1 per language, per kind and
     overall, matching (kind, from, to, item) and (agreement, parties, item); agreement on source,
@@ -378,7 +380,7 @@ def eval_cmd(
       quidpro eval tests/data/gold/fixtures.jsonl --show
     """
     from quidpro.evaluate import evaluate, load_gold, markdown
-    reports = {}
+    sets: dict[str, list] = {}
     for path in gold_files:
         try:
             gold = [g for g in load_gold(path) if split is None or g.get("split") == split]
@@ -386,10 +388,15 @@ def eval_cmd(
             err.print(f"[red]error:[/red] {path}: {exc}" if isinstance(exc, OSError) else f"[red]error:[/red] {exc}",
                       highlight=False)
             raise typer.Exit(code=1) from None
+        sets[str(path)] = gold
+    if together:
+        sets = {" + ".join(sets): [g for gold in sets.values() for g in gold]}
+    reports = {}
+    for name, gold in sets.items():
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                       transient=True, disable=not err.is_terminal) as progress:
-            task = progress.add_task(f"evaluating {path.name}", total=len(gold))
-            reports[f"{path}{f' ({split})' if split else ''}"] = evaluate(
+            task = progress.add_task(f"evaluating {Path(name).name if len(sets) > 1 else name}", total=len(gold))
+            reports[f"{name}{f' ({split})' if split else ''}"] = evaluate(
                 gold, progress=lambda t=task: progress.advance(t))
     if as_json:
         sys.stdout.write(json.dumps({k: r.to_dict() for k, r in reports.items()}, ensure_ascii=False) + "\n")

@@ -59,3 +59,25 @@ def test_eval_command(tmp_path):
     bad.write_text('{"id": "x"}\n')
     res = run("eval", str(bad))
     assert res.returncode == 1 and "bad.jsonl:1: not a gold line" in res.stderr
+
+
+def test_eval_scores_several_files_apart_or_together_and_by_split(tmp_path):
+    (tmp_path / "a.txt").write_text("Germany delivered Leopard tanks to Ukraine in March.\n")
+    (tmp_path / "b.txt").write_text("France will send Caesar howitzers to Armenia, the ministry said.\n")
+    one = {"id": "a", "file": "a.txt", "lang": "en", "published": "2024-05-01", "negative": False, "split": "tune",
+           "claims": [_claim("transfer", "DEU", "UKR", ["armored_vehicles"])]}
+    two = {"id": "b", "file": "b.txt", "lang": "en", "published": "2024-05-01", "negative": False, "split": "holdout",
+           "claims": [_claim("pledge", "FRA", "ARM", ["artillery"]), _claim("pledge", "FRA", "GEO", ["artillery"])]}
+    paths = []
+    for name, line in (("g1.jsonl", one), ("g2.jsonl", two)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(json.dumps(line) + "\n")
+    apart = json.loads(run("eval", "--json", *map(str, paths)).stdout)
+    assert len(apart) == 2
+    together = json.loads(run("eval", "--json", "--together", *map(str, paths)).stdout)
+    (name, report), = together.items()
+    assert name == f"{paths[0]} + {paths[1]}"
+    assert (report["overall"]["tp"], report["overall"]["fn"]) == (2, 1)
+    held = json.loads(run("eval", "--json", "--together", "--split", "holdout", *map(str, paths)).stdout)
+    (report,) = held.values()
+    assert (report["overall"]["tp"], report["overall"]["fn"]) == (1, 1)
