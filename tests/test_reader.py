@@ -133,6 +133,14 @@ ARTICLES = [
            "l’envoi de 40 missiles SCALP supplémentaires.",
      {("transfer", "FRA", "UKR", ("artillery",), "asserted"),
       ("pledge", "FRA", "UKR", ("missiles",), "asserted")}),
+    ("fr", "Le Japon et l’Australie ont resserré leurs liens. Les deux pays ont signé lundi un traité "
+           "de coopération militaire.",
+     {("agreement", None, None, ("military_cooperation",), "asserted")}),
+    ("en", "Britain sent 500 troops to Estonia in 2017. Denmark and France also sent soldiers.",
+     {("deployment", "GBR", "EST", ("troops",), "asserted"), ("deployment", "DNK", "EST", ("troops",), "asserted"),
+      ("deployment", "FRA", "EST", ("troops",), "asserted")}),
+    ("en", "Britain will share the design of its attack submarine with Australia.",
+     {("pledge", "GBR", "AUS", ("military_technology",), "asserted")}),
     ("en", "Manila took delivery of the first radar it ordered from Japan.",
      {("transfer", "JPN", "PHL", ("air_defense",), "asserted"),
       ("pledge", "JPN", "PHL", ("air_defense",), "asserted")}),
@@ -164,3 +172,14 @@ def test_source_surname_expands_to_the_full_name_given_earlier():
 def test_two_givers_give_two_claims():
     claims = extract("Germany and France agreed to deliver more tanks to Kyiv.", lang="en")
     assert {(c.kind, c.from_, c.to) for c in claims} == {("pledge", "DEU", "UKR"), ("pledge", "FRA", "UKR")}
+
+
+def test_the_two_countries_are_the_two_named_before():
+    text = ("Le Japon et l’Australie ont resserré leurs liens. Les deux pays ont signé lundi un traité "
+            "de coopération militaire.")
+    (pact,) = extract(text, published="2024-11-23", lang="fr")
+    assert pact.kind == "agreement" and pact.parties == ("AUS", "JPN")
+    text = ("Somalia received Egyptian rifles on Tuesday. The delivery followed a defence cooperation "
+            "protocol that the two countries signed in Cairo this month.")
+    pact = next(c for c in extract(text, published="2024-08-29", lang="en") if c.kind == "agreement")
+    assert pact.parties == ("EGY", "SOM") and pact.when == "2024-08"

@@ -73,6 +73,9 @@ def _read_sentences(article: Article, pack: LanguagePack) -> list[_Pending]:
                     ctx.last_source = r.source
                     ctx.proper_names.append(r.source)
             ctx.proper_names.extend(_proper_names(sent))
+            states = {m.label for m in pack.find_actors(doc) if sent.start <= m.start < sent.end and m.label.isupper()}
+            if states:
+                ctx.previous_states = states
     return out
 
 
@@ -110,10 +113,9 @@ def _fill_from_context(pending: list[_Pending]) -> list[_Pending]:
                               and r.parties <= k.raw.parties), None)
                 if prior is not None:
                     r.parties = set(prior.parties)
-                elif r.pair and kept and not r.parties:
-                    # "the two countries signed ...": the two the last claim was about
-                    last = kept[-1].raw
-                    r.parties = set(last.parties) if last.kind == "agreement" else {last.from_, last.to}
+                elif r.pair and kept and r.parties <= _pair_of(kept[-1].raw):
+                    # "the two countries signed ... in Cairo": the two the last claim was about
+                    r.parties = _pair_of(kept[-1].raw)
                 else:
                     continue
             if not r.items:
@@ -129,12 +131,18 @@ def _fill_from_context(pending: list[_Pending]) -> list[_Pending]:
                 # "Hungary bought two of them in 2020": from whoever supplies the same goods
                 (k.from_ for k in earlier if k.items & r.items and k.from_ != r.to), None)
         if r.to is None and r.from_ is not None:
-            # "Macron also promised 40 more missiles": to the one the giver's last act was for
-            r.to = next((k.to for k in earlier if k.from_ == r.from_), None)
+            # "Macron also promised 40 more missiles": to the one the giver's last act was for;
+            # "South Africa and Botswana also sent troops": where the last troops went
+            r.to = next((k.to for k in earlier if k.from_ == r.from_), None) or (
+                next((k.to for k in earlier if k.to != r.from_), None) if r.kind == "deployment" else None)
         if r.from_ is None or r.to is None or r.from_ == r.to:
             continue
         kept.append(p)
     return _without_dangling_links(kept)
+
+
+def _pair_of(r: RawClaim) -> set[str]:
+    return set(r.parties) if r.kind == "agreement" else {r.from_, r.to}
 
 
 def _complete_in_sentence(pending: list[_Pending]) -> None:

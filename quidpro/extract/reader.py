@@ -83,6 +83,7 @@ class SentenceContext:
     named_codes: set[str]          # codes named outright somewhere in the article
     last_source: str | None = None
     proper_names: list[str] = field(default_factory=list)
+    previous_states: set[str] = field(default_factory=set)   # the states the sentence before names
 
 
 class SentenceReader:
@@ -115,8 +116,26 @@ class SentenceReader:
             # "Indian Air Force transport planes": a unit naming whose planes, sending nobody
             and not (m.label == "troops" and self.doc[m.start:m.end].root.dep_ == "compound")
         ], self.doc)
+        self.items = self._technology_of(self.items)
         self.excluded = self._excluded_tokens()
         self.exchange_zone = self._exchange_zone()
+
+    def _technology_of(self, items: list[Match]) -> list[Match]:
+        """"the design of its attack submarine", "la technologie des missiles": a weapon named
+        after technology and a genitive is what the technology is for, not goods of its own."""
+        link = {w.lower() for w in self.lex.roles.get("genitive", []) + self.lex.cues.get("determiners", [])}
+        out: list[Match] = []
+        for m in items:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label == "military_technology" and m.label != "troops":
+                between = self.doc[prev.end:m.start]
+                if 0 < len(between) <= 6 and between[0].lower_ in link and all(
+                        t.lower_ in link or t.pos_ in ("ADJ", "DET", "PRON", "NOUN", "NUM") or t.text == "-"
+                        for t in between):
+                    out[-1] = Match(prev.start, m.end, prev.label)
+                    continue
+            out.append(m)
+        return out
 
     # -- finding things ------------------------------------------------------------------
     def _find_triggers(self) -> list[Trigger]:
@@ -813,7 +832,15 @@ class SentenceReader:
             scope |= {t.i for t in subj.subtree}
         if trig.token.dep_ in THEME_DEPS:
             scope |= {t.i for t in trig.token.head.subtree}
-        return [m for m in self.pack.find("agreement_nouns", self.sent) if m.start in scope]
+        nouns = self.pack.find("agreement_nouns", self.sent)
+        found = [m for m in nouns if m.start in scope]
+        if not found and trig.token.dep_ in THEME_DEPS:
+            # "a protocol that the two countries signed", the clause misattached: the nearest
+            # agreement noun before it, with no punctuation or other act between
+            before = [m for m in nouns if m.end <= trig.token.i and trig.token.i - m.end <= 6
+                      and not any(t.is_punct or t.i in self.trigger_index for t in self.doc[m.end:trig.token.i])]
+            found = before[-1:]
+        return found
 
     def _is_sale(self, trig: Trigger) -> bool:
         """An agreement that is a contract of sale: a sale noun in its reach and no pact term."""
@@ -849,9 +876,11 @@ class SentenceReader:
             states = {m.code for m in self.mentions if m.code.isupper()}
             if len(states) == 2:
                 parties = sorted(states)
+        pair = len(set(parties)) < 2 and bool(self.cue_tokens.get("pair"))
+        if pair and len(self.ctx.previous_states) == 2 and set(parties) <= self.ctx.previous_states:
+            parties, pair = sorted(self.ctx.previous_states), False   # "La France et la Pologne ... Les deux pays"
         return [RawClaim("agreement", None, None, {item} if item else set(), parties=set(parties),
-                         when=when, source=source, certainty=certainty,
-                         pair=len(set(parties)) < 2 and bool(self.cue_tokens.get("pair")))]
+                         when=when, source=source, certainty=certainty, pair=pair)]
 
     def _zone_without_trigger(self, main: RawClaim, main_index: int) -> list[RawClaim]:
         """'en échange de soldats': what is given back, with the main claim's parties reversed."""
