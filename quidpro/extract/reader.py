@@ -122,12 +122,16 @@ class SentenceReader:
 
     def _technology_of(self, items: list[Match]) -> list[Match]:
         """"the design of its attack submarine", "la technologie des missiles": a weapon named
-        after technology and a genitive is what the technology is for, not goods of its own."""
+        after technology and a genitive is what the technology is for, not goods of its own;
+        troops named after goods and a genitive are what the goods carry."""
         link = {w.lower() for w in self.lex.roles.get("genitive", []) + self.lex.cues.get("determiners", [])}
         out: list[Match] = []
         for m in items:
             prev = out[-1] if out else None
-            if prev is not None and prev.label == "military_technology" and m.label != "troops":
+            # (and "véhicules blindés de transport de troupes" carry troops: armour, no deployment)
+            absorbs = prev is not None and ((prev.label == "military_technology" and m.label != "troops") or (
+                m.label == "troops" and prev.label not in ("troops", "military_technology")))
+            if absorbs:
                 between = self.doc[prev.end:m.start]
                 if 0 < len(between) <= 6 and between[0].lower_ in link and all(
                         t.lower_ in link or t.pos_ in ("ADJ", "DET", "PRON", "NOUN", "NUM") or t.text == "-"
