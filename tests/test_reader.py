@@ -68,6 +68,14 @@ CASES = [
      set()),
     ("en", "Forty K2 tanks from South Korea arrived at the Polish port of Gdynia on Monday.",
      {("transfer", "KOR", "POL", ("armored_vehicles",), "asserted")}),
+    # in a supply contract the arms maker is the seller, whoever signs first
+    ("en", "Qatar signed a contract with Fincantieri for the supply of seven warships.",
+     {("pledge", "ITA", "QAT", ("naval",), "asserted")}),
+    ("it", "Il Qatar ha firmato con Fincantieri un contratto per la fornitura di sette navi.",
+     {("pledge", "ITA", "QAT", ("naval",), "asserted")}),
+    # a hyphenated name in capitals matches the lexicon's lower-case term in every tokeniser
+    ("it", "La Germania ha fornito all'Ucraina sistemi IRIS-T.",
+     {("transfer", "DEU", "UKR", ("air_defense",), "asserted")}),
     # an act told in a past tense is a transfer, whoever tells it
     ("fr", "Un lot de drones turcs est arrivé en Ukraine, a indiqué le ministre ukrainien de la Défense.",
      {("transfer", "TUR", "UKR", ("drones",), "reported")}),

@@ -28,7 +28,7 @@ TRIGGER_CLASSES = ("give", "receive", "buy", "pledge", "deploy", "agreement", "a
                    "deploy_noun")
 CUE_LISTS = ("determiners", "exchange", "attribution_prep", "speech", "reported", "speculative",
              "negation", "denial", "withhold", "block", "future", "future_endings", "approx", "range",
-             "self_reference", "beneficiary", "coordination", "sale", "pair", "region")
+             "self_reference", "beneficiary", "coordination", "sale", "pair", "region", "consequence")
 ROLE_LISTS = ("recipient", "origin", "genitive", "agent", "destination", "opponent")
 
 
@@ -134,6 +134,9 @@ class LanguagePack:
         for label, words in terms.items():
             # Typographic apostrophes are as common as straight ones in news text.
             variants = {w for w in words} | {w.replace("'", "’") for w in words}
+            # A tokeniser may split "iris-t" but keep "IRIS-T" whole: hyphenated terms are also
+            # compiled in the capitals news writes them in.
+            variants |= {v for w in words if "-" in w for v in (w.upper(), w.title())}
             docs = [self.nlp.make_doc(w) for w in sorted(variants)]
             if docs:
                 lower.add(label, docs)

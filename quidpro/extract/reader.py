@@ -607,6 +607,15 @@ class SentenceReader:
                 receivers = others
             elif receivers and not givers:
                 givers = others
+            makers = {m.code for m in self.mentions
+                      if self.pack.gazetteer.kinds.get(self.doc[m.start:m.end].text) == "companies"}
+            if not givers and not receivers and len(others) == 2 and len(makers & set(others)) == 1:
+                givers = [p for p in others if p in makers]      # "... with Fincantieri for the supply of"
+                receivers = [p for p in others if p not in makers]
+            elif makers & set(receivers) and not makers & set(givers):
+                # "Il Qatar ha firmato con Fincantieri un contratto per la fornitura di sette navi":
+                # the arms maker is the seller, whoever signs first
+                givers, receivers = receivers, givers
         # A transfer that is promised, future, withheld or only possible ("could supply") is a pledge.
         future = self._is_future(trig) or contract is not None or (
             certainty == "speculative" and not self._is_past(trig))   # "likely delivered" stays a transfer
