@@ -55,3 +55,13 @@ def test_contextual_forms_need_the_state_named():
 @pytest.mark.parametrize("lang", LANGS)
 def test_pack_builds_once(lang):
     assert load_pack(lang) is load_pack(lang)
+
+
+@pytest.mark.parametrize("lang,text,sentences", [
+    ("pl", "W Polsce stacjonuje ok. 10 000 żołnierzy. Rosja to krytykuje.", 2),
+    ("en", "Russia sent tanks. 300 of them arrived. Ukraine protested.", 3),
+    ("de", "Die Ukraine erhielt ca. 300 Panzer. Berlin schweigt.", 2),
+])
+def test_sentences_do_not_end_at_a_short_word_before_a_figure(lang, text, sentences):
+    doc = load_pack(lang).parse(text)
+    assert len(list(doc.sents)) == sentences

@@ -226,6 +226,9 @@ def _set_sentence_starts(doc: Doc) -> None:
     for i, tok in enumerate(doc):
         if i == 0:
             tok.is_sent_start = True
+        elif end and tok.text[:1].isdigit() and _abbreviation_before(doc, i):
+            tok.is_sent_start = False   # "ok. 10 000 żołnierzy", "ca. 300 tanks": a short word's stop
+            end = False
         elif end and tok.text not in _CLOSERS and not tok.is_space and not tok.text[:1].islower():
             # (a lower-case word after a full stop follows an abbreviation: "10 tys. żołnierzy")
             tok.is_sent_start = True
@@ -238,6 +241,14 @@ def _set_sentence_starts(doc: Doc) -> None:
         if tok.text in _SENTENCE_END or (tok.text[-1:] in _SENTENCE_END and len(tok.text) > 1
                                           and tok.text[-2:-1].islower()):
             end = True
+
+
+def _abbreviation_before(doc: Doc, i: int) -> bool:
+    """Whether the full stop before token i ends a short lower-case word ("ok.", "ca.")."""
+    prev = doc[i - 1]
+    word = prev.text[:-1] if prev.text.endswith(".") and len(prev.text) > 1 else (
+        doc[i - 2].text if prev.text == "." and i > 1 else "")
+    return 0 < len(word) <= 4 and word.isalpha() and word.islower()
 
 
 @Language.factory("quidpro_simplemma", default_config={"lang": "xx"})
