@@ -61,6 +61,9 @@ def _read_curated() -> dict:
 @lru_cache(maxsize=1)
 def load_gazetteer(langs: tuple[str, ...] = ("en", "fr")) -> Gazetteer:
     raw = _read_curated()
+    # [common_words] forms = [...]: translations pycountry gives that running text mostly uses as
+    # ordinary words (Ukrainian/Russian "Того" = "of that", not Togo); never an actor.
+    common = set(raw.pop("common_words", {}).get("forms", []))
     forms: dict[str, str] = {}
     kinds: dict[str, str] = {}
     contextual: dict[str, str] = {}
@@ -77,7 +80,7 @@ def load_gazetteer(langs: tuple[str, ...] = ("en", "fr")) -> Gazetteer:
             for variant in (form, form[:1].upper() + form[1:]):    # "le Nord" opens sentences too
                 contextual.setdefault(variant, code)
     for form, code in _pycountry_forms(langs).items():
-        if form not in forms:
+        if form not in forms and form not in common:
             forms[form] = code
             kinds[form] = "names"
     return Gazetteer(forms=forms, kinds=kinds, contextual=contextual)

@@ -61,6 +61,23 @@ def _compounds(lex) -> tuple[list[tuple[str, str]], dict[str, str]]:
     return _COMPOUNDS[lex.code]
 
 
+_MORPHOLOGY: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _morphology(lex) -> dict[str, tuple[str, ...]]:
+    """The lexicon's [morphology] table: word endings that stand in for the tags a tagger would
+    give (past_endings, passive_endings, instrumental_endings); empty where it has none."""
+    if lex.code not in _MORPHOLOGY:
+        import tomllib
+        from importlib import resources
+
+        from quidpro.extract.language import lexicon_files
+        raw = tomllib.loads(resources.files("quidpro.lexicons").joinpath(lexicon_files()[lex.code])
+                            .read_text("utf-8")).get("morphology", {})
+        _MORPHOLOGY[lex.code] = {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
+    return _MORPHOLOGY[lex.code]
+
+
 _POSTPOSITIONS: dict[str, list[tuple[str, str]]] = {}
 
 
@@ -303,6 +320,14 @@ class LinearReader(SentenceReader):
         prev = before[-1]
         joining = {w.lower() for w in self.lex.cues.get("coordination", [])}
         gap = self.doc[prev.end:trig.start]
+        # (or the first act is in a clause set off inside the subject's, and the second, the main
+        # verb, names no goods: "Słowacja, która zobowiązała się oddać 13 MiG-ów, przekazała już
+        # Ukrainie pierwsze cztery z nich")
+        inserted = self._segment(prev.token.i)[0] > self.sent.start and bool(self._fronted_subject(trig, [])) \
+            and self._segment(trig.token.i)[0] > self._segment(prev.token.i)[0] \
+            and not any(t.text in (";", ":", "(", ")") for t in gap)
+        if inserted:
+            return super()._items_for(prev, single, zone)
         if not any(t.lower_ in joining for t in gap) or any(t.text in (";", ":", "(", ")") for t in gap) \
                 or any(prev.end <= m.start < trig.start for m in self.items):
             return items
@@ -390,9 +415,10 @@ class LinearReader(SentenceReader):
 
     def when_for(self, trig: Trigger, single: bool) -> str | None:
         """As the parsed reader's, but a time nearer a speech verb than the act is when it was
-        said ("confirmó el lunes que unidades norcoreanas han sido desplegadas"); a promise
-        takes it all the same (see _claims_for)."""
-        speech = self._speech_indices
+        said ("confirmó el lunes que unidades norcoreanas han sido desplegadas"), and one nearer a
+        denial when it was denied ("negó este miércoles haber enviado"); a promise takes it all
+        the same (see _claims_for)."""
+        speech = self._speech_indices | self.cue_tokens.get("denial", set())
         for t in self.times:
             if t.edtf is None:
                 continue
@@ -414,6 +440,15 @@ class LinearReader(SentenceReader):
         blocks = [i for i in self.cue_tokens.get("block", ()) if i < tok.i
                   and i not in self.cue_tokens.get("pledge_modifier", ())]    # ("will liefern": see _blocked)
         if blocks and not any(max(blocks) < t.start <= tok.i for t in self.triggers):
+            # (but not over a comma into a clause with an act of its own: "Según un informe
+            # presentado ante el Congreso, unos quinientos militares de EE UU están destinados en")
+            lo, hi = self._segment(tok.i)
+            if not (max(blocks) < lo and any(lo <= t.start < hi for t in self.triggers)):
+                return None
+        # a clause opened by a consequence relative ([cues] consequence: ", lo que llevó a Pekín a
+        # sancionar") with no act of its own says what followed, not who took part
+        lo, hi = self._segment(tok.i)
+        if lo in self.cue_tokens.get("consequence", ()) and not any(lo <= t.start < hi for t in self.triggers):
             return None
         return self._nearest(tok, self._owning_triggers())
 
@@ -446,6 +481,13 @@ class LinearReader(SentenceReader):
         later = [t for t in self.triggers if t.start > trig.start]
         if trig.cls == "pledge":
             return any(t.cls in ("give", "deploy") for t in later)
+        if trig.cls == "buy":
+            # a purchase with no party of its own in its clause, after a gift, is what the gift
+            # pays for ("виділить Україні 2,5 млрд фунтів ..., з яких 200 млн буде спрямовано на
+            # закупівлю безпілотників"): its goods are the gift's
+            lo, hi = self._segment(trig.token.i)
+            gifts = [t for t in self.triggers if t.start < lo and t.cls in ("give", "pledge")]
+            return bool(gifts) and not any(lo <= m.start < hi for m in self.mentions)
         if trig.cls == "agreement":
             lo, hi = self._segment(trig.token.i)
             # (a deal to supply in one direction is a pledge: "firmaron un acuerdo para el
@@ -455,6 +497,20 @@ class LinearReader(SentenceReader):
             earlier = [t for t in self.triggers if lo <= t.start < trig.start]
             return any(t.cls in ("give", "buy", "give_noun", "deploy", "deploy_noun") and t.start < hi
                        for t in later + earlier)
+        if trig.cls == "give":
+            # a participle just after the goods of a receiving verb names who gave them, one act
+            # with it: "l'Ucraina ha ricevuto il sistema SAMP/T, fornito congiuntamente da Italia e
+            # Francia" (the receiving verb takes the agent as its giver)
+            got = [t for t in self.triggers if t.end <= trig.start]
+            if got and got[-1].cls == "receive":
+                goods_end = max((m.end for m in self.items if got[-1].end <= m.start and m.end <= trig.start),
+                                default=None)
+                if goods_end is not None:
+                    gap = self.doc[goods_end:trig.start]
+                    if len([t for t in gap if not t.is_punct]) <= 1 and not any(
+                            self.doc[i]._.actor is not None or self.doc[i].like_num
+                            for i in range(got[-1].end, trig.start)):
+                        return True
         if trig.cls in ("give_noun", "deploy_noun"):
             verbs = [t for t in self.triggers if t.start < trig.start]
             if verbs and verbs[-1].cls in ("give", "receive", "buy", "pledge", "deploy"):
@@ -518,6 +574,18 @@ class LinearReader(SentenceReader):
                 if before in ("recipient", "destination"):
                     return before
         return cue if cue is not None else self._cue_after(m)
+
+    def _of_troops(self, m: Mention) -> bool:
+        """Whether a genitive actor says whose the troops just before it are: "soldados de
+        Corea del Norte", "militari della Russia"."""
+        dets = {d.lower() for d in self.lex.cues.get("determiners", [])}
+        gen = {w.lower() for w in self.lex.roles.get("genitive", [])}
+        j = m.start - 1
+        while j > self.sent.start and self.doc[j].lower_ in dets:
+            j -= 1
+        if j <= self.sent.start or self.doc[j].lower_ not in gen:
+            return False
+        return any(it.label == "troops" and it.end == j for it in getattr(self, "items", []))
 
     def _government_of(self, m: Mention) -> bool:
         """Whether the mention names whose government (country, state) the noun before it is:
@@ -613,7 +681,10 @@ class LinearReader(SentenceReader):
             a, b = self._segment(j)
             if all(i in marks or self.doc[i].is_punct for i in range(a, b)):
                 return True     # a parenthetical: ", вероятно,"
-        return before is not None and before in marks and not self._segment_has_trigger(before)
+        # (a split cue ends its clause with its particle: "wies die Berichte zurück, wonach ...")
+        ends = getattr(self, "split_ends", {})
+        return before is not None and (before in marks or any(ends.get(i) == before for i in marks)) \
+            and not self._segment_has_trigger(before)
 
     def _np_end(self, i: int) -> int:
         """With no tagger the phrase after "laut", "nach Angaben" ends at punctuation, an act,
@@ -939,6 +1010,15 @@ class LinearReader(SentenceReader):
                 # speaks of a delivery or deployment whose origin is named is not its giver
                 start = max((t.end for t in self.triggers if t.end <= v.i), default=self.sent.start)
                 out.update(i for m in self.mentions if start <= m.start < v.i for i in range(m.start, m.end))
+        # A second statement joined after the act, with no act of its own: "zaprzeczył, jakoby
+        # Kair zamierzał dostarczać Moskwie amunicję, i zapewnił, że Egipt zachowuje w wojnie na
+        # Ukrainie neutralność": its actors are not the act's
+        joining = {w.lower() for w in self.lex.cues.get("coordination", [])}
+        for v in self._speech_verbs():
+            j = v.i - 1
+            if j - 1 > self.sent.start and self.doc[j].lower_ in joining and self.doc[j - 1].text == "," \
+                    and any(t.start < v.i for t in self.triggers) and not any(t.start > v.i for t in self.triggers):
+                out.update(i for m in self.mentions if m.start > v.i for i in range(m.start, m.end))
         return out
 
     def _noun_act_with_origin(self, i: int) -> bool:
@@ -1013,6 +1093,31 @@ class LinearReader(SentenceReader):
         # "versprach, Panzer zu liefern": the promise is read from the delivery verb
         return self._absorbed(trig)
 
+    def _is_past(self, trig: Trigger) -> bool:
+        """A finite past, as the tagger marks it, or, with no tagger, by an ending of the past
+        the lexicon lists ([morphology] past_endings: "передала", "przekazali"), on a verb form that is
+        not its lemma: "ймовірно, вже передала" stays a transfer."""
+        tok = trig.token
+        if "Past" in tok.morph.get("Tense"):
+            return super()._is_past(trig)
+        endings = _morphology(self.lex).get("past_endings", ())
+        return bool(endings) and trig.cls in ("give", "receive", "deploy") and tok.lower_ != tok.lemma_ \
+            and tok.lower_.endswith(endings)
+
+    def _passive_form(self, trig: Trigger) -> bool:
+        """A giving verb in a passive participle or impersonal form, by its ending ([morphology]
+        passive_endings: "передані", "передано", "przekazane"): its bare actor is who gets the
+        goods ("Україні були передані танки"), not who gives them."""
+        endings = _morphology(self.lex).get("passive_endings", ())
+        return bool(endings) and trig.cls in ("give", "deploy") and trig.token.lower_.endswith(endings)
+
+    def _instrumental_agent(self, m: Mention, trig: Trigger) -> bool:
+        """A bare actor in the instrumental beside a passive act is its agent ("передані
+        Німеччиною"): [morphology] instrumental_endings, for languages that mark it so."""
+        endings = _morphology(self.lex).get("instrumental_endings", ())
+        return bool(endings) and not m.demonym and self._passive_form(trig) \
+            and self.doc[m.end - 1].text.endswith(endings)
+
     def _is_future(self, trig: Trigger) -> bool:
         tok = trig.token
         if "Fut" in tok.morph.get("Tense"):
@@ -1032,6 +1137,8 @@ class LinearReader(SentenceReader):
         endings = tuple(self.lex.cues.get("future_endings", []))
         if endings and tok.lower_ != tok.lemma_ and tok.lower_.endswith(endings):
             return True
+        if self._is_past(trig) and not self._near(tok, "future"):
+            return False    # done, after a promise: "zobowiązała się oddać 13 MiG-ów, przekazała już"
         if any(t.cls == "pledge" and t.start < trig.start for t in self.triggers):
             return True
         if any(t.cls == "agreement" and t.start < trig.start and self._absorbed(t) for t in self.triggers):
@@ -1039,7 +1146,9 @@ class LinearReader(SentenceReader):
         # "wird liefern", "va a enviar": a future auxiliary with the verb left in the infinitive
         # ("wurden geliefert" has the same auxiliary, with a participle)
         # (an infinitive may carry a pronoun: "vai entregar-lhe", "va a enviarle")
-        return (self._near(tok, "future") and tok.lower_.startswith(tok.lemma_)) or self._near(tok, "pledge_modifier")
+        # (and the Polish compound future with the past form: "będzie dostarczała")
+        return (self._near(tok, "future") and (tok.lower_.startswith(tok.lemma_) or self._is_past(trig))) \
+            or self._near(tok, "pledge_modifier")
 
     def _implicit_subject(self, trig: Trigger) -> list[Mention]:
         """A reported clause with no subject of its own has the speaker's: "Тегеран отрицает,
@@ -1073,6 +1182,18 @@ class LinearReader(SentenceReader):
                 and self._cue_before(m.start) is None
                 and not any(i in self.excluded for i in range(m.start, m.end))][:1]
 
+    def _after_colon(self, trig: Trigger, mine: list[Mention]) -> list[Mention]:
+        """A clause after a colon or semicolon with a subject of its own before the act: the
+        actors of the clause before it are not the act's ("Бухарест залишається партнером
+        Києва: у жовтні Румунія передала Україні ...", "Zełenski: Niemcy przekażą ...")."""
+        stops = [t.i for t in self.doc[self.sent.start:trig.start] if t.text in (":", ";")]
+        if not stops:
+            return mine
+        stop = stops[-1]
+        if not any(stop < m.start < trig.start and not m.demonym and self.role_cue(m) is None for m in mine):
+            return mine
+        return [m for m in mine if m.start > stop]
+
     def _gapped(self, m: Mention) -> bool:
         """An actor opening a clause whose verb is a dash: ", Нідерланди — 24", ", а Бельгія — 30"."""
         joining = {w.lower() for w in self.lex.cues.get("coordination", [])} | {"а", "a"}
@@ -1086,16 +1207,25 @@ class LinearReader(SentenceReader):
     def _opens_clause(self, start: int, end: int) -> bool:
         """Whether a speech or promise verb between two words opens a clause with one word (a
         conjunction: "ha annunciato che l'Italia", "anunció que España") and no punctuation, so
-        that the actor at the end is that clause's subject."""
+        that the actor at the end is that clause's subject.  The comma that Slavic languages put
+        before the conjunction, and a time after it, may come between ("оголосив, що цього року
+        Лондон виділить", "zapowiedział, że w przyszłym roku Polska przekaże")."""
         words = self.cue_tokens.get("speech", set()) | self.cue_tokens.get("pledge_modifier", set())
         dets = {d.lower() for d in self.lex.cues.get("determiners", [])}
-        if any(t.is_punct for t in self.doc[start:end]):
-            return False
         j = end
         while j > start and self.doc[j - 1].lower_.replace("’", "'") in dets:
             j -= 1
+        spans = [(t.start, t.end) for t in self.times]
+        while j > start and not self.doc[j - 1].is_punct and any(
+                a <= self.doc[j - 1].idx < b for a, b in spans):
+            j -= 1      # a time at the head of the clause
         link = j - 1
-        return link - 1 >= start and link - 1 in words and link not in words \
+        verb = link - 1
+        if verb >= start and self.doc[verb].text == ",":
+            verb -= 1
+        if any(t.is_punct for t in self.doc[start:verb + 1]) or any(t.is_punct for t in self.doc[link:end]):
+            return False
+        return verb >= start and verb in words and link not in words \
             and self.doc[link].is_alpha and self.doc[link]._.actor is None and self._cue_before(end) is None
 
     def _owned_by(self, tok: Token, trig: Trigger) -> bool:
@@ -1118,6 +1248,7 @@ class LinearReader(SentenceReader):
         if not zone:
             mine = self._implicit_subject(trig) + self._fronted_subject(trig, mine) + mine
             mine = self._shared_topic(mine) + mine
+            mine = self._after_colon(trig, mine)
         if not mine and not zone and trig.cls == "give_noun":
             # a delivery with no actor of its own continues the act before it in the sentence:
             # "zaprzeczył, by Warszawa wstrzymała dostawy, i zapewnił, że realizowane są te
@@ -1126,8 +1257,8 @@ class LinearReader(SentenceReader):
                       and t.cls in ("give", "give_noun", "receive", "pledge")]
             if before:
                 return self._roles(before[-1], single, zone)
-        cues = {id(m): self.role_cue(m) for m in mine}
-        passive = any(c == "agent" for c in cues.values())
+        cues = {id(m): self.role_cue(m) or ("agent" if self._instrumental_agent(m, trig) else None) for m in mine}
+        passive = any(c == "agent" for c in cues.values()) or self._passive_form(trig)
         joining = {w.lower() for w in self.lex.cues.get("coordination", [])} | \
             {w.lower() for w in self.lex.cues.get("determiners", [])}
         seen_subject = False
@@ -1192,6 +1323,8 @@ class LinearReader(SentenceReader):
                 role = self._role(trig.cls, None, True, passive, False, False)
             else:
                 role = self._role(trig.cls, cue, False, passive, m.demonym, cue is None)
+            if cue == "genitive" and role is None and trig.cls == "give" and self._of_troops(m):
+                role = "from"       # "quinientos militares de Estados Unidos están destinados en"
             if cue == "destination" and trig.cls == "buy":
                 role = "from"       # "die in China gekauften Kampfflugzeuge": bought there
             if cue == "agent" and role == "to" and seen_subject and m.start > trig.start:
