@@ -153,3 +153,23 @@ def test_ordered_goods_handed_over():
 def test_active_receiver_von_is_the_giver():
     assert ("transfer", "RUS", "ARM", "weapons_unspecified") in keys(
         "Armenien erhielt seine Waffen bislang fast ausschließlich von Russland.")
+
+
+def test_cut_off_compound_names_the_agreement():
+    # "Verteidigungs- und Wirtschaftsabkommen": the cut-off first part says what the pact is
+    assert ("agreement", ("DEU", "IND"), "military_cooperation") in keys(
+        "Deutschland und Indien haben ein Verteidigungs- und Wirtschaftsabkommen unterzeichnet.")
+    assert not keys("Deutschland und Japan haben ein Wirtschaftsabkommen unterzeichnet.")
+
+
+def test_split_denial_before_its_clause():
+    # "wies ... zurück, wonach ...": the particle ends the denying clause before the comma
+    found = [c for c in claims("Pjöngjang wies am Dienstag Berichte zurück, wonach Nordkorea Russland "
+                               "Artilleriegranaten liefere.") if (c.kind, c.from_, c.to) == ("transfer", "PRK", "RUS")]
+    assert found and found[0].certainty == "denied"
+
+
+def test_war_location_is_no_receiver():
+    found = keys("Nordkorea liefert Russland Raketen für den Krieg in der Ukraine.")
+    assert ("transfer", "PRK", "RUS", "missiles") in found
+    assert not any(k[2] == "UKR" for k in found)

@@ -206,3 +206,62 @@ def test_delivery_a_contract_provides_for_is_a_pledge_to_the_industrys_state():
 def test_sale_contract_signed_with_the_seller():
     c = only(read("Polonia firmó con Corea del Sur un contrato de 180 tanques K2."))
     assert (c.kind, c.from_, c.to, c.items) == ("pledge", "KOR", "POL", ("armored_vehicles",))
+
+
+# -- round 2: troops named by whose they are, a report before a comma, pacts, deeming, context --
+
+def test_troops_of_a_state_stationed_abroad_after_a_reported_clause():
+    c = only(read("Según un documento presentado ante el Parlamento surcoreano, unos dos mil militares de "
+                  "Corea del Norte están destinados en Rusia como artilleros."))
+    assert (c.kind, c.from_, c.to, c.items) == ("deployment", "PRK", "RUS", ("troops",))
+    assert c.certainty == "reported"
+    assert c.quantity is not None and c.quantity.value == 2000 and c.quantity.approx
+
+
+def test_partner_of_a_pact_named_after_a_denial_is_no_receiver():
+    claims = read("Serbia negó el martes haber vendido municiones a Ucrania, tras el acuerdo de defensa "
+                  "pactado con Francia.")
+    got = {(c.kind, c.from_, c.to) for c in claims if c.kind != "agreement"}
+    assert got == {("transfer", "SRB", "UKR")}
+    assert [c.certainty for c in claims if c.kind == "transfer"] == ["denied"]
+
+
+def test_deeming_is_no_hedge_but_considering_is():
+    c = only(read("Chile entregará a Perú los blindados que considera obsoletos."))
+    assert (c.kind, c.from_, c.to, c.certainty) == ("pledge", "CHL", "PER", "asserted")
+    c = only(read("Alemania está considerando enviar tanques Leopard a Ucrania."))
+    assert (c.kind, c.certainty) == ("pledge", "speculative")
+
+
+def test_the_island_stands_for_taiwan_once_taiwan_is_named():
+    claims = read("Taiwán recibió de Estados Unidos cuatro drones MQ-9B.\n\n"
+                  "Washington aprobó además la venta a la isla de misiles Harpoon.")
+    assert ("pledge", ("USA", "TWN"), "missiles") in keys(claims)
+    # no Taiwan named: "la isla" is nobody
+    assert read("Rusia envió petróleo a la isla.") == []
+
+
+def test_andean_states_by_capital_and_name():
+    c = only(read("Según la prensa argentina, Irán podría vender drones a La Paz."))
+    assert (c.kind, c.from_, c.to, c.certainty) == ("pledge", "IRN", "BOL", "speculative")
+    c = only(read("Ecuador entregó a Estados Unidos helicópteros rusos Mi-17."))
+    assert (c.kind, c.from_, c.to, c.items) == ("transfer", "ECU", "USA", ("aircraft",))
+
+
+def test_radars_and_aircraft_names():
+    c = only(read("Estados Unidos entregó radares a Taiwán."))
+    assert c.items == ("air_defense",)
+    c = only(read("Israel vendió a Colombia doce Kfir en 1989."))
+    assert (c.from_, c.to, c.items, c.when) == ("ISR", "COL", ("aircraft",), "1989")
+
+
+def test_actor_in_a_clause_of_what_followed_is_no_party():
+    c = only(read("Washington aprobó la venta de misiles Patriot a Polonia, lo que irritó a Rusia."))
+    assert (c.kind, c.from_, c.to) == ("pledge", "USA", "POL")
+
+
+def test_time_of_a_denial_is_not_the_time_of_the_act():
+    c = only(read("Serbia negó el lunes haber vendido municiones a Ucrania."))
+    assert (c.kind, c.certainty, c.when) == ("transfer", "denied", None)
+    c = only(read("Serbia negó haber vendido municiones a Ucrania en 2023."))
+    assert c.when == "2023"

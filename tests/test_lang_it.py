@@ -188,3 +188,40 @@ def test_a_coordinated_act_shares_the_goods_of_the_first():
                   "quattro ceduti in seguito dalla Bielorussia.")
     assert ("transfer", ("RUS", "EGY"), "aircraft") in keys(claims)
     assert ("transfer", ("BLR", "EGY"), "aircraft") in keys(claims)
+
+
+# -- defence pacts, and a participle naming the giver of what was received ---------------------
+def test_defence_agreement_is_military_cooperation():
+    claims = read("Italia e Giappone hanno firmato a Tokyo un accordo di difesa.")
+    assert ("agreement", ("ITA", "JPN"), "military_cooperation") in keys(claims)
+
+
+def test_reciprocal_strategic_defence_is_mutual_defense():
+    claims = read("Turchia e Azerbaigian hanno siglato un accordo di difesa strategica reciproca.")
+    assert ("agreement", ("AZE", "TUR"), "mutual_defense") in keys(claims)
+    assert ("agreement", ("AZE", "TUR"), "military_cooperation") not in keys(claims)
+
+
+def test_participle_after_received_goods_names_the_giver():
+    claims = read("La Polonia ha ricevuto i carri armati Abrams, forniti dagli Stati Uniti, e i primi "
+                  "obici K9.")
+    assert ("transfer", ("USA", "POL"), "armored_vehicles") in keys(claims)
+    claims = read("Kiev ha ricevuto il sistema Patriot, donato congiuntamente da Germania e Paesi Bassi.")
+    assert ("transfer", ("DEU", "UKR"), "air_defense") in keys(claims)
+    assert ("transfer", ("NLD", "UKR"), "air_defense") in keys(claims)
+
+
+def test_versa_is_a_payment_not_a_preposition():
+    c = only(read("Il Giappone versa all'Ucraina 4,5 miliardi di dollari di aiuti finanziari."))
+    assert (c.kind, c.from_, c.to, c.items) == ("transfer", "JPN", "UKR", ("economic_aid",))
+
+
+def test_war_location_is_no_receiver():
+    claims = read("La Corea del Nord fornisce missili alla Russia per la guerra in Ucraina.")
+    assert ("transfer", ("PRK", "RUS"), "missiles") in keys(claims)
+    assert not any(c.to == "UKR" for c in claims)
+
+
+def test_drone_model_with_number_is_drones():
+    c = only(read("Secondo Kiev, l'Iran ha consegnato alla Russia centinaia di Shahed-136."))
+    assert (c.kind, c.from_, c.to, c.items) == ("transfer", "IRN", "RUS", ("drones",))

@@ -70,3 +70,46 @@ def test_delivery_with_no_actor_continues_the_act_before_it():
 def test_month_of_last_year():
     (c,) = claims("Korea Południowa dostarczyła Polsce pierwsze czołgi K2 w grudniu ubiegłego roku.", "2023-06-01")
     assert (c.kind, c.from_, c.to, c.when) == ("transfer", "KOR", "POL", "2022-12")
+
+
+# -- passives; hedged past; feminine demonyms; intent; ceasefire; a second statement --------
+
+def test_passive_receiver_and_demonym_giver():
+    (c,) = claims("Ukrainie zostały przekazane szwedzkie wozy bojowe CV90.")
+    assert (c.kind, c.from_, c.to) == ("transfer", "SWE", "UKR")
+
+
+def test_hedged_past_stays_a_transfer():
+    (c,) = claims("Według wywiadu Korea Północna prawdopodobnie przekazała już Rosji miliony pocisków.")
+    assert (c.kind, c.from_, c.to, c.certainty) == ("transfer", "PRK", "RUS", "speculative")
+
+
+def test_feminine_genitive_demonym_is_an_actor():
+    (c,) = claims("Białoruś przekazała rosyjskiej armii stare czołgi T-72.")
+    assert (c.from_, c.to) == ("BLR", "RUS")
+
+
+def test_givers_intent_denied_is_a_denied_pledge():
+    (c,) = claims("Ankara zaprzeczyła, jakoby Turcja zamierzała sprzedawać Rosji drony Bayraktar.")
+    assert (c.kind, c.from_, c.to, c.certainty) == ("pledge", "TUR", "RUS", "denied")
+
+
+def test_ceasefire_names_no_weapons():
+    found = keys("Premier zapewnił, że Polska nie wyśle żołnierzy na Ukrainę, nawet po zawieszeniu broni.")
+    assert found == {("deployment", "POL", "UKR", "troops")}
+
+
+def test_second_statement_after_the_act_adds_no_party():
+    found = keys("Minister zaprzeczył, jakoby Indie dostarczały Rosji amunicję, i zapewnił, że Delhi "
+                 "zachowuje w wojnie na Ukrainie neutralność.")
+    assert {(k[1], k[2]) for k in found} == {("IND", "RUS")}
+
+
+def test_clause_after_comma_conjunction_and_a_time():
+    (c,) = claims("Premier zapowiedział, że w przyszłym roku Norwegia przekaże Ukrainie myśliwce F-16.")
+    assert (c.kind, c.from_, c.to, c.when) == ("pledge", "NOR", "UKR", "2025")
+
+
+def test_mig_with_case_ending_is_an_aircraft():
+    (c,) = claims("Słowacja przekazała Ukrainie 13 MiG-ów.")
+    assert c.items == ("aircraft",) or set(c.items) == {"aircraft"}

@@ -90,3 +90,50 @@ def test_gapped_giver_keeps_its_own_figure_and_time():
                    "а Бельгія — 30 до 2028 року.", "2024-08-05")
     got = {c.from_: (c.quantity.value if c.quantity else None, c.when) for c in found}
     assert got == {"DNK": (19, "2023-08"), "NLD": (24, None), "BEL": (30, "2028")}
+
+
+# -- pronoun "Того" is no Togo; colons; passives; hedged past; clause-opening conjunctions ----
+
+def test_that_same_day_is_no_togo():
+    found = keys("Того ж дня Шольц заявив, що Берлін передасть Україні ще одну систему IRIS-T.")
+    assert found == {("pledge", "DEU", "UKR", "air_defense")}
+
+
+def test_great_britain_in_two_words():
+    (c,) = claims("Торік Україна отримала від Великої Британії ракети Storm Shadow.")
+    assert (c.kind, c.from_, c.to) == ("transfer", "GBR", "UKR")
+
+
+def test_clause_after_a_colon_has_its_own_subject():
+    found = keys("Вільнюс лишається партнером Києва: у березні Литва передала Україні гаубиці M577.")
+    assert {(k[1], k[2]) for k in found} == {("LTU", "UKR")}
+
+
+def test_passive_participle_receiver_and_demonym_giver():
+    (c,) = claims("Україні були передані шведські бойові машини CV90.")
+    assert (c.kind, c.from_, c.to) == ("transfer", "SWE", "UKR")
+
+
+def test_passive_participle_with_instrumental_agent():
+    (c,) = claims("Гаубиці, передані Україні Францією, вже воюють на сході.")
+    assert (c.from_, c.to) == ("FRA", "UKR")
+
+
+def test_hedged_past_stays_a_transfer():
+    (c,) = claims("За даними розвідки, КНДР, ймовірно, вже передала Росії мільйони снарядів.")
+    assert (c.kind, c.from_, c.to, c.certainty) == ("transfer", "PRK", "RUS", "speculative")
+
+
+def test_feminine_genitive_demonym_is_an_actor():
+    (c,) = claims("Білорусь передала російській армії старі танки Т-72.")
+    assert (c.from_, c.to) == ("BLR", "RUS")
+
+
+def test_subject_after_comma_conjunction_and_a_time():
+    (c,) = claims("Прем'єр Нідерландів оголосив, що наступного року Норвегія передасть Україні винищувачі F-16.")
+    assert (c.kind, c.from_, c.to, c.when) == ("pledge", "NOR", "UKR", "2025")
+
+
+def test_money_earmarked_for_a_purchase_is_for_the_goods():
+    found = keys("Берлін виділить Україні 500 млн євро, з яких частину буде спрямовано на закупівлю дронів.")
+    assert found == {("pledge", "DEU", "UKR", "drones")}
