@@ -6,24 +6,13 @@ import pytest
 
 import quidpro
 
+from sentences import keys, only
+
 PUBLISHED = "2024-11-23"
 
 
 def read(text: str, published: str = PUBLISHED):
     return quidpro.extract(text, published=published, lang="es")
-
-
-def keys(claims) -> set[tuple]:
-    out = set()
-    for c in claims:
-        for item in c.items:
-            out.add((c.kind, c.parties if c.kind == "agreement" else (c.from_, c.to), item))
-    return out
-
-
-def only(claims):
-    assert len(claims) == 1, [(c.kind, c.from_, c.to, c.items) for c in claims]
-    return claims[0]
 
 
 def test_approximation_with_a_negation_word_is_no_denial():

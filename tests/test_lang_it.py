@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import quidpro
 
+from sentences import keys, only
+
 PUBLISHED = "2024-11-23"
 
 
 def read(text: str, published: str = PUBLISHED):
     return quidpro.extract(text, published=published, lang="it")
-
-
-def keys(claims) -> set[tuple]:
-    out = set()
-    for c in claims:
-        for item in c.items:
-            out.add((c.kind, c.parties if c.kind == "agreement" else (c.from_, c.to), item))
-    return out
-
-
-def only(claims):
-    assert len(claims) == 1, [(c.kind, c.from_, c.to, c.items) for c in claims]
-    return claims[0]
 
 
 # -- numbers written as words ------------------------------------------------------------------
