@@ -154,8 +154,9 @@ def markdown(reports: dict[str, Report], heading: bool = True) -> str:
              "Strict matching on (kind, from, to, item) and (agreement, parties, item), as CLAIMS.md §6",
              "defines it; agreement on source, certainty, quantity and when is over the matched claims.",
              ""] if heading else []
+    level = "##" if heading else "###"      # (without the heading, sections under the caller's)
     for name, report in reports.items():
-        lines += [f"## {name}", "", "| | P | R | F1 | gold | found | source | certainty | quantity | when |",
+        lines += [f"{level} {name}", "", "| | P | R | F1 | gold | found | source | certainty | quantity | when |",
                   "|---|---|---|---|---|---|---|---|---|---|"]
         rows = [("**all**", report.overall)] + sorted(report.by_lang.items()) + \
                [(f"kind: {k}", s) for k, s in sorted(report.by_kind.items())]
