@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from quidpro.extract.language import Match
-from quidpro.models import Quantity
 from quidpro.extract.quantity import _is_number_token
 from quidpro.extract.reader import (
     SEGMENT_BREAKS,
@@ -19,7 +18,9 @@ from quidpro.extract.reader import (
     Trigger,
     _most_specific,
     _settle,
+    runs_of,
 )
+from quidpro.models import Quantity
 
 # A lexicon term "sagen ... zu" is a separable verb: the verb (lemma or form), then its particle
 # as the last word of the clause ("sagte der Ukraine Panzer zu", "wies die Berichte zurück").
@@ -882,45 +883,31 @@ class LinearReader(SentenceReader):
         return name
 
     def _name_in(self, start: int, end: int, names_only: bool = False) -> str | None:
-        """With no tagger a name is a run of capitalised words (not a state's name; the
-        sentence's first word only with another after it): "Джон Кирби", "Sky News"."""
-        actor_toks = {i for m in self.mentions if not m.person for i in range(m.start, m.end)}
         persons = [m for m in self.mentions if m.person and start <= m.start and m.end <= end]
         if persons:
             # a known leader's name, without the title before it (which German capitalises):
             # "der britische Premierminister Keir Starmer" -> "Keir Starmer"
             m = persons[-1] if names_only else persons[0]
             return self.doc[m.start:m.end].text
+        return super()._name_in(start, end, names_only)
 
-        def name_like(t: Token) -> bool:
+    def _name_runs(self, start: int, end: int) -> list[list[Token]]:
+        """With no tagger a name is a run of capitalised words (not a state's name; the
+        sentence's first word only with another after it): "Джон Кирби", "Sky News"."""
+        actor_toks = {i for m in self.mentions if not m.person for i in range(m.start, m.end)}
+
+        def name_like(t: Token, run: list[Token]) -> bool:
             if t.i in actor_toks or not t.text[:1].isupper():
                 return t.pos_ == "PROPN" and t.i not in actor_toks
             if t.i == self.sent.start:
                 nxt = self.doc[t.i + 1] if t.i + 1 < self.sent.end else None
                 return nxt is not None and nxt.text[:1].isupper() and nxt.i not in actor_toks
             return True
-        runs, run = [], []
-        for t in self.doc[start:end]:
-            if name_like(t):
-                run.append(t)
-            else:
-                if run:
-                    runs.append(run)
-                run = []
-        if run:
-            runs.append(run)
         # a date is no name: "hatte Ende April bestätigt"
         time = self.lex.time
         timewords = {w.lower() for k in ("months", "year_prefix", "vague_year") for p in time.get(k, [])
                      for w in p.split()}
-        runs = [r for r in runs if not any(t.lower_ in timewords for t in r)]
-        if runs:
-            best = runs[-1] if names_only else max(runs, key=len)
-            return self._expand_name(self.doc[best[0].i:best[-1].i + 1].text)
-        if names_only:
-            return None
-        phrase = self.doc[start:end].text.strip(" ,;:«»\"'")
-        return phrase or None
+        return [r for r in runs_of(self.doc[start:end], name_like) if not any(t.lower_ in timewords for t in r)]
 
     def _expand_name(self, name: str) -> str:
         full = super()._expand_name(name)

@@ -443,33 +443,25 @@ class SentenceReader:
         return name
 
     def _name_in(self, start: int, end: int, names_only: bool = False) -> str | None:
-        """A person's or body's name inside a phrase (its longest run of proper nouns that is
-        not a state), else the phrase itself."""
-        actor_toks = {i for m in self.mentions if not m.person for i in range(m.start, m.end)}
-        runs, run = [], []
-        for t in self.doc[start:end]:
-            glued = run and not self.doc[t.i - 1].whitespace_ and (
-                t.text == "-" or self.doc[t.i - 1].text == "-")   # "Shin Won-sik" in three tokens
-            if t.pos_ == "PROPN" and t.i not in actor_toks or glued:
-                run.append(t)
-            else:
-                if run:
-                    runs.append(run)
-                run = []
-        if run:
-            runs.append(run)
-        runs = [r[:-1] if r[-1].text == "-" else r for r in runs]
-        if runs and names_only:
-            best = runs[-1]
-            return self._expand_name(self.doc[best[0].i:best[-1].i + 1].text)
+        """A person's or body's name inside a phrase (its longest run of name words that is
+        not a state; with ``names_only`` the last run, or nothing), else the phrase itself."""
+        runs = self._name_runs(start, end)
         if runs:
-            best = max(runs, key=len)
-            name = self.doc[best[0].i:best[-1].i + 1].text
-            return self._expand_name(name)
+            best = runs[-1] if names_only else max(runs, key=len)
+            return self._expand_name(self.doc[best[0].i:best[-1].i + 1].text)
         if names_only:
             return None
         phrase = self.doc[start:end].text.strip(" ,;:«»\"'")
         return phrase or None
+
+    def _name_runs(self, start: int, end: int) -> list[list[Token]]:
+        """Runs of proper nouns that name no state ("Shin Won-sik" in three tokens is one)."""
+        actor_toks = {i for m in self.mentions if not m.person for i in range(m.start, m.end)}
+
+        def name_word(t: Token, run: list[Token]) -> bool:
+            glued = bool(run) and not self.doc[t.i - 1].whitespace_ and (t.text == "-" or self.doc[t.i - 1].text == "-")
+            return (t.pos_ == "PROPN" and t.i not in actor_toks) or glued
+        return [r[:-1] if r[-1].text == "-" else r for r in runs_of(self.doc[start:end], name_word)]
 
     def _expand_name(self, name: str) -> str:
         """A surname alone ("Shin") becomes the full name given earlier ("Shin Won-sik")."""
@@ -904,6 +896,21 @@ class SentenceReader:
         kind = "deployment" if items == {"troops"} else "transfer"
         return [RawClaim(kind, main.to, main.from_, items, source=main.source, certainty=main.certainty,
                          exchange_of=main_index)]
+
+
+def runs_of(tokens, keep) -> list[list[Token]]:
+    """The maximal runs of consecutive tokens for which ``keep(token, run so far)`` holds."""
+    runs, run = [], []
+    for t in tokens:
+        if keep(t, run):
+            run.append(t)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 # When two weapon terms stand side by side in one phrase ("Stinger missiles", "missiles
