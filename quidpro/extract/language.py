@@ -52,6 +52,9 @@ class Lexicon:
     decimal_comma: bool
     units: dict[str, str]
     time: dict
+    # word endings standing in for a tagger's tags (past_endings, passive_endings,
+    # instrumental_endings), for languages read with no tagger
+    morphology: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def lexicon_files() -> dict[str, str]:
@@ -106,6 +109,7 @@ def load_lexicon(lang: str) -> Lexicon:
         decimal_comma=bool(numbers.get("decimal_comma", False)),
         units=raw.get("units", {}),
         time=raw.get("time", {}),
+        morphology={k: tuple(v) for k, v in raw.get("morphology", {}).items() if isinstance(v, list)},
     )
 
 

@@ -62,23 +62,6 @@ def _compounds(lex) -> tuple[list[tuple[str, str]], dict[str, str]]:
     return _COMPOUNDS[lex.code]
 
 
-_MORPHOLOGY: dict[str, dict[str, tuple[str, ...]]] = {}
-
-
-def _morphology(lex) -> dict[str, tuple[str, ...]]:
-    """The lexicon's [morphology] table: word endings that stand in for the tags a tagger would
-    give (past_endings, passive_endings, instrumental_endings); empty where it has none."""
-    if lex.code not in _MORPHOLOGY:
-        import tomllib
-        from importlib import resources
-
-        from quidpro.extract.language import lexicon_files
-        raw = tomllib.loads(resources.files("quidpro.lexicons").joinpath(lexicon_files()[lex.code])
-                            .read_text("utf-8")).get("morphology", {})
-        _MORPHOLOGY[lex.code] = {k: tuple(v) for k, v in raw.items() if isinstance(v, list)}
-    return _MORPHOLOGY[lex.code]
-
-
 _POSTPOSITIONS: dict[str, list[tuple[str, str]]] = {}
 
 
@@ -1087,7 +1070,7 @@ class LinearReader(SentenceReader):
         tok = trig.token
         if "Past" in tok.morph.get("Tense"):
             return super()._is_past(trig)
-        endings = _morphology(self.lex).get("past_endings", ())
+        endings = self.lex.morphology.get("past_endings", ())
         return bool(endings) and trig.cls in ("give", "receive", "deploy") and tok.lower_ != tok.lemma_ \
             and tok.lower_.endswith(endings)
 
@@ -1095,13 +1078,13 @@ class LinearReader(SentenceReader):
         """A giving verb in a passive participle or impersonal form, by its ending ([morphology]
         passive_endings: "передані", "передано", "przekazane"): its bare actor is who gets the
         goods ("Україні були передані танки"), not who gives them."""
-        endings = _morphology(self.lex).get("passive_endings", ())
+        endings = self.lex.morphology.get("passive_endings", ())
         return bool(endings) and trig.cls in ("give", "deploy") and trig.token.lower_.endswith(endings)
 
     def _instrumental_agent(self, m: Mention, trig: Trigger) -> bool:
         """A bare actor in the instrumental beside a passive act is its agent ("передані
         Німеччиною"): [morphology] instrumental_endings, for languages that mark it so."""
-        endings = _morphology(self.lex).get("instrumental_endings", ())
+        endings = self.lex.morphology.get("instrumental_endings", ())
         return bool(endings) and not m.demonym and self._passive_form(trig) \
             and self.doc[m.end - 1].text.endswith(endings)
 
