@@ -332,10 +332,10 @@ class LinearReader(SentenceReader):
             return claims
         # a postposed exchange: the main act comes after what is given back for it; the given
         # back goes the other way ("[북한이 포탄을 제공한] 대가로 러시아는 기술을 이전했다")
-        main = next((k for k, c in enumerate(claims) if not getattr(c, "in_zone", False)), None)
+        main = next((k for k, c in enumerate(claims) if not c.in_zone), None)
         if main is not None:
             for c in claims:
-                if getattr(c, "in_zone", False):
+                if c.in_zone:
                     c.exchange_of = main
         return claims
 
@@ -364,7 +364,7 @@ class LinearReader(SentenceReader):
             end = next((t.i for t in self.doc[m.end + 1:self.sent.end] if t.text in (",", ";")), self.sent.end)
             lo, hi = self.doc[m.start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
             c.when = next((t.edtf for t in self.times if t.edtf and lo <= t.start and t.end <= hi), None)
-        if trig.token.i in getattr(self, "promised", ()):
+        if trig.token.i in self.promised:
             # (promised before the delivery's date: the promise's own time is not given)
             claims += [RawClaim("pledge", c.from_, c.to, set(c.items), quantity=c.quantity, when=None,
                                 source=c.source, certainty=c.certainty)

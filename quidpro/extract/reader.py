@@ -74,6 +74,7 @@ class RawClaim:
     exchange_of: int | None = None  # index, in the sentence's list, of the claim this pays for
     pair: bool = False      # an agreement of "the two countries": its parties are the ones just named
     reciprocal: bool = False  # "In exchange, Russia shares technology": given back to the last giver
+    in_zone: bool = False     # read inside the sentence's exchange zone (what is given back)
 
 
 @dataclass
