@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 from text_to_num import text2num
 
-from quidpro.extract.language import LanguagePack
+from quidpro.extract.language import LanguagePack, load_lexicon
 from quidpro.models import Quantity
 
 _DIGITS = re.compile(r"\d[\d.,\u00a0\u202f ]*")
@@ -60,9 +60,20 @@ def _is_number_token(tok: Token, pack: LanguagePack) -> bool:
     lex = pack.lexicon
     if not lex.number_words or not tok.is_alpha:
         return False
-    skip = {d.lower() for d in lex.cues.get("determiners", [])} | \
-        {w for phrase in lex.vague_numbers for w in phrase.lower().split()}
-    return tok.lower_ not in skip and _number_word(tok.lower_, lex.number_words)
+    return tok.lower_ not in _not_number_words(lex.code) and _number_word(tok.lower_, lex.number_words)
+
+
+@lru_cache(maxsize=None)
+def _not_number_words(lang: str) -> frozenset[str]:
+    """Articles ("un") and words of vague amounts ("miles"), which text2num would read as figures."""
+    lex = load_lexicon(lang)
+    return frozenset({d.lower() for d in lex.cues.get("determiners", [])}
+                     | {w for phrase in lex.vague_numbers for w in phrase.lower().split()})
+
+
+@lru_cache(maxsize=None)
+def _month_words(lang: str) -> frozenset[str]:
+    return frozenset(mo.lower() for mo in load_lexicon(lang).time.get("months", []))
 
 
 @lru_cache(maxsize=4096)
@@ -147,7 +158,7 @@ def _unit_after(sent: Span, i: int, pack: LanguagePack) -> tuple[str | None, int
             continue    # "10 tys. żołnierzy": the stop of an abbreviated multiplier
         if tok.is_punct or tok.like_num or tok.lower_ in coordination:
             break   # "obici da 170 millimetri e lanciarazzi": the unit of another phrase
-        if tok.lower_ in {mo.lower() for mo in pack.lexicon.time.get("months", [])}:
+        if tok.lower_ in _month_words(pack.lexicon.code):
             break   # "20 серпня російський військовий літак": a date, no count
     return None, i
 
